@@ -1,0 +1,34 @@
+/** Inactive scanner appliances (spec: tasks.md § 4; docs/rules.md R-SCANNERS-*). */
+import { hoursSince } from "../dates.ts";
+import type { Scanner } from "../model.ts";
+import { defineRule, plural } from "./rule.ts";
+
+export const inactiveScanners = defineRule({
+  id: "R-SCANNERS",
+  type: "inactive-scanners",
+  category: "churn-risk",
+  tab: "churn-risk",
+  judge(facts, { now, settings }) {
+    const isInactive = (scanner: Scanner) =>
+      scanner.status === "offline" ||
+      (scanner.lastSeenAt !== null &&
+        hoursSince(scanner.lastSeenAt, now) > settings.scanners.heartbeatMaxHours);
+    const inactive = facts.scanners.filter(isInactive).sort((a, b) => a.id.localeCompare(b.id));
+    if (inactive.length === 0) return []; // R-SCANNERS-1
+    const total = facts.scanners.length;
+    return [
+      {
+        subject: "",
+        severity: "medium",
+        ruleId: "R-SCANNERS-2",
+        title: `${plural(inactive.length, "scanner appliance")} of ${total} inactive`,
+        details: {
+          inactiveCount: inactive.length,
+          totalCount: total,
+          inactiveScanners: inactive.map((s) => ({ id: s.id, name: s.name, lastSeenAt: s.lastSeenAt })),
+        },
+        highlight: inactive.map((s) => s.id),
+      },
+    ];
+  },
+});
