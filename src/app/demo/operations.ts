@@ -1,0 +1,240 @@
+/**
+ * What the vendor's platform reports about a company's operations: product activity and usage (MSSP
+ * companies), scanner appliances and SNS/WAS scans (everyone). Stratified draws decide the ones that
+ * raise tasks (spec: tasks.md § 3–6); the rest is healthy noise with realistic rough edges.
+ */
+import type { ProductActivity, Scan, Scanner, ScanStatus, UsageMeasurement } from "../../core/model.ts";
+import type { ScannedProduct } from "../../core/products.ts";
+import { weeklySeries } from "./commercial.ts";
+import { type CompanyContext, DAY_MS, HOUR_MS, instant, MINUTE_MS, quantityFor } from "./context.ts";
+import { PRODUCT_WEIGHTS, SCANNER_NAMES, SNS_TARGETS, WAS_SUBDOMAINS } from "./names.ts";
+import { pickWeighted } from "./random.ts";
+
+/** Days since last use, clear of the 7/14/30-day thresholds; `null` is "enabled but never used". */
+type InactivityRange = readonly [number, number] | null;
+const INACTIVITY_RANGES: readonly InactivityRange[] = [
+  [0, 5], // in use: no task
+  [9, 13], // low
+  [16, 28], // medium
+  [32, 60], // high
+  null, // never used since it was enabled 9–60 days ago
+];
+const withWeights = (weights: readonly number[]) =>
+  INACTIVITY_RANGES.map((range, i) => [range, weights[i] ?? 0] as const);
+/** The stratified first product carries the spread; a company's other products are mostly in use. */
+const FIRST_PRODUCT = withWeights([74, 7, 7, 6, 6]);
+const OTHER_PRODUCTS = withWeights([90, 3, 3, 2, 2]);
+const ARCHIVED_RANGE: InactivityRange = [90, 400];
+
+const PRODUCT_COUNTS: readonly (readonly [number, number])[] = [
+  [1, 30],
+  [2, 35],
+  [3, 25],
+  [4, 10],
+];
+
+/** Activity of each enabled product; the first product's inactivity is the stratified one. */
+export function activityFor(context: CompanyContext): ProductActivity[] {
+  const { random, nowMs } = context;
+  const products = random.distinct(PRODUCT_WEIGHTS, random.weighted(PRODUCT_COUNTS));
+  return products.map((product, index) => {
+    const bucket = context.archived
+      ? ARCHIVED_RANGE
+      : index === 0
+        ? pickWeighted(FIRST_PRODUCT, context.draws.usage)
+        : pickWeighted(OTHER_PRODUCTS, random.next());
+    if (bucket === null) {
+      const enabledAt = nowMs - random.real(9, 60) * DAY_MS;
+      return { companyId: context.company.id, product, enabledAt: instant(enabledAt), lastUsedAt: null };
+    }
+    // A few products in use were switched on only days ago and have not been used yet.
+    if (bucket[0] === 0 && random.chance(0.04)) {
+      const enabledAt = nowMs - random.real(0.2, 5) * DAY_MS;
+      return { companyId: context.company.id, product, enabledAt: instant(enabledAt), lastUsedAt: null };
+    }
+    const lastUsedAt = nowMs - random.real(bucket[0], bucket[1] + 0.7) * DAY_MS;
+    const enabledAt = lastUsedAt - random.real(5, 800) * DAY_MS;
+    return {
+      companyId: context.company.id,
+      product,
+      enabledAt: instant(enabledAt),
+      lastUsedAt: instant(lastUsedAt),
+    };
+  });
+}
+
+/** MSSPs are billed on usage, so each enabled product reports weekly measurements too. */
+export function msspUsage(context: CompanyContext, activity: readonly ProductActivity[]): UsageMeasurement[] {
+  if (context.archived) return [];
+  const { random } = context;
+  return activity.flatMap(({ product }) =>
+    weeklySeries(
+      context,
+      product,
+      Math.round(quantityFor(context, product) * random.real(0.4, 1)),
+      random.int(3, 5),
+    ),
+  );
+}
+
+const SCANNER_COUNTS: readonly (readonly [number, number])[] = [
+  [0, 25],
+  [1, 40],
+  [2, 25],
+  [3, 10],
+];
+/** Share of companies with an inactive appliance, and with a failing SNS / WAS target (tasks.md § 4–6). */
+const INACTIVE_SCANNERS_RATE = 0.08;
+const FAILING_RATE: Readonly<Record<ScannedProduct, number>> = { SNS: 0.06, WAS: 0.045 };
+
+/** 0–3 appliances, online with a fresh heartbeat unless this company drew an inactive one. */
+export function scannersFor(context: CompanyContext): Scanner[] {
+  const { random, nowMs } = context;
+  const inactive = context.archived || context.draws.scanners < INACTIVE_SCANNERS_RATE;
+  // A company that drew an inactive appliance has at least one; that keeps the drawn rate exact.
+  const count = random.weighted(inactive ? SCANNER_COUNTS.slice(1) : SCANNER_COUNTS);
+  const names = random.distinct(
+    SCANNER_NAMES.map((name) => [name, 1] as const),
+    count,
+  );
+  // Usually one appliance of several is down; sometimes the whole site is.
+  const allDown = context.archived || context.draws.scanners < INACTIVE_SCANNERS_RATE / 4;
+  return names.map((name, index) => {
+    const id = `sa-${context.number}-${index + 1}`;
+    const base = { id, companyId: context.company.id, name };
+    if (inactive && (index === 0 || allDown)) {
+      if (context.archived || random.chance(0.6)) {
+        const days = context.archived ? random.real(60, 300) : random.real(1.5, 20);
+        return { ...base, status: "offline", lastSeenAt: instant(nowMs - days * DAY_MS) };
+      }
+      // Still "online" by its last report, but the heartbeat stopped more than 24 hours ago.
+      return { ...base, status: "online", lastSeenAt: instant(nowMs - random.real(26, 240) * HOUR_MS) };
+    }
+    return { ...base, status: "online", lastSeenAt: instant(nowMs - random.real(0.2, 15) * MINUTE_MS) };
+  });
+}
+
+const TARGET_COUNTS: Readonly<Record<ScannedProduct, readonly (readonly [number, number])[]>> = {
+  SNS: [
+    [0, 8],
+    [1, 50],
+    [2, 32],
+    [3, 10],
+  ],
+  WAS: [
+    [0, 40],
+    [1, 42],
+    [2, 18],
+  ],
+};
+const INTERVAL_DAYS: readonly (readonly [number, number])[] = [
+  [1, 10],
+  [2, 30],
+  [3, 35],
+  [7, 25],
+];
+const SCAN_OUTCOMES: readonly (readonly [ScanStatus, number])[] = [
+  ["finished", 84],
+  ["finished-with-warning", 7],
+  ["error", 5],
+  ["stopped", 4],
+];
+const HISTORY_DAYS = 10;
+
+/** Scans of the last ten days, in start order, with ids numbered in that order. */
+export function scansFor(context: CompanyContext): Scan[] {
+  if (context.archived) return [];
+  const scans = [
+    ...targetScans(context, "SNS", context.draws.snsScans < FAILING_RATE.SNS),
+    ...targetScans(context, "WAS", context.draws.wasScans < FAILING_RATE.WAS),
+  ].sort((a, b) => compare(a.startedAt, b.startedAt) || compare(a.target ?? "", b.target ?? ""));
+  return scans.map((scan, index) => ({
+    ...scan,
+    id: `scan-${context.number}-${String(index + 1).padStart(2, "0")}`,
+  }));
+}
+
+/** Code-unit order: deterministic everywhere, unlike locale-aware comparison, and much faster. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function targetScans(context: CompanyContext, product: ScannedProduct, failing: boolean): Scan[] {
+  const { random, nowMs } = context;
+  // A failing company has at least one target of the product, so the drawn rate is the task rate.
+  const counts = TARGET_COUNTS[product];
+  const count = random.weighted(failing ? counts.slice(1) : counts);
+  const targets =
+    product === "SNS"
+      ? random.distinct(
+          SNS_TARGETS.map((t) => [t, 1] as const),
+          count,
+        )
+      : random
+          .distinct(
+            WAS_SUBDOMAINS.map((s) => [s, 1] as const),
+            count,
+          )
+          .map((sub) => `https://${sub}.${context.domain}`);
+  const scans: Scan[] = [];
+  targets.forEach((target, targetIndex) => {
+    const interval = random.weighted(INTERVAL_DAYS) * DAY_MS;
+    // The latest run started at least an hour ago and within one interval, so inside the 7-day window.
+    let at = nowMs - Math.max(HOUR_MS, random.next() * interval);
+    const runs: Scan[] = [];
+    while (at > nowMs - HISTORY_DAYS * DAY_MS) {
+      const startedAt = Math.floor(at / MINUTE_MS) * MINUTE_MS;
+      runs.push(run(context, product, target, startedAt));
+      at -= interval + random.real(-30, 30) * MINUTE_MS;
+    }
+    settle(context, runs, failing && targetIndex === 0);
+    scans.push(...runs);
+  });
+  return scans;
+}
+
+function run(context: CompanyContext, product: ScannedProduct, target: string, startedAt: number): Scan {
+  const { random, nowMs } = context;
+  const duration = random.real(product === "SNS" ? 20 : 30, product === "SNS" ? 180 : 300) * MINUTE_MS;
+  const base = { id: "", companyId: context.company.id, product, target, startedAt: instant(startedAt) };
+  if (startedAt + duration > nowMs) return { ...base, status: "running", finishedAt: null };
+  const status = random.weighted(SCAN_OUTCOMES);
+  return { ...base, status, finishedAt: instant(startedAt + finishTime(context, status, duration)) };
+}
+
+/** How long a run took: errors fail early, stopped runs end part-way. */
+function finishTime(context: CompanyContext, status: ScanStatus, duration: number): number {
+  if (status === "error") return context.random.real(2, 40) * MINUTE_MS;
+  if (status === "stopped") return context.random.real(0.1, 0.9) * duration;
+  return duration;
+}
+
+/**
+ * Makes a target's history tell one story (runs newest first). A healthy target's latest finished
+ * run succeeds, which supersedes any earlier error; a failing target's latest run (and sometimes the
+ * one before) ended in error, which the failed-scan rule reports.
+ */
+function settle(context: CompanyContext, runs: Scan[], failing: boolean): void {
+  const { random } = context;
+  const latest = runs[0];
+  if (!latest) return;
+  if (failing) {
+    runs[0] = asError(context, latest);
+    const previous = runs[1];
+    if (previous && random.chance(0.4)) runs[1] = asError(context, previous);
+    return;
+  }
+  const completed = runs.findIndex((scan) => scan.status !== "running");
+  const last = runs[completed];
+  if (last && last.status !== "finished" && last.status !== "finished-with-warning") {
+    const startedAt = Date.parse(last.startedAt);
+    const finishedAt = Math.min(context.nowMs, startedAt + random.real(20, 120) * MINUTE_MS);
+    runs[completed] = { ...last, status: "finished", finishedAt: instant(finishedAt) };
+  }
+}
+
+function asError(context: CompanyContext, scan: Scan): Scan {
+  const startedAt = Date.parse(scan.startedAt);
+  const finishedAt = Math.min(context.nowMs, startedAt + context.random.real(2, 40) * MINUTE_MS);
+  return { ...scan, status: "error", finishedAt: instant(finishedAt) };
+}

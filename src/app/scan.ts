@@ -1,0 +1,174 @@
+/**
+ * The scan: evaluate companies as of one instant and reconcile their stored tasks
+ * (spec: tasks.md § Task lifecycle). Companies go in fixed-size batches, each in its own
+ * transaction: a few set-based reads, pure evaluation, one write per kind. Memory stays flat and
+ * a scan killed half-way leaves every committed batch complete; the next scan finishes the rest.
+ */
+
+import type { Kysely } from "kysely";
+import { instantDaysBefore } from "../core/dates.ts";
+import { evaluateCompany } from "../core/evaluate.ts";
+import { groupBy } from "../core/group-by.ts";
+import type { CompanyFacts } from "../core/model.ts";
+import { planReconciliation } from "../core/reconcile.ts";
+import type { Finding, Task, TaskEvent } from "../core/task.ts";
+import { isPostgresUniqueViolation } from "../db/connection.ts";
+import { companiesAfter, loadFacts } from "../db/facts.repository.ts";
+import {
+  addScanRunProgress,
+  finishScanRun,
+  markInterruptedRuns,
+  type ScanRun,
+  type ScanRunProgress,
+  startScanRun,
+} from "../db/scan-runs.repository.ts";
+import type { Database } from "../db/schema.ts";
+import { insertEvents, lastResolvedIds, liveTasksOf, saveTasks } from "../db/tasks.repository.ts";
+import type { AppContext } from "./context.ts";
+
+export interface ScanOptions {
+  /** The evaluation instant (default: the clock's now). */
+  readonly at?: Date;
+  /** Scan only these companies (ingestion re-evaluates what it touched). */
+  readonly companyIds?: readonly string[];
+  readonly batchSize?: number;
+  readonly onProgress?: (companiesScanned: number) => void;
+}
+
+const DEFAULT_BATCH_SIZE = 500;
+/** A run whose heartbeat is older than this died with its process. */
+const STALE_RUN_MINUTES = 10;
+/** A unique-index conflict means another scan won a race; re-reading its result settles it. */
+const MAX_BATCH_ATTEMPTS = 3;
+
+export async function runScan(ctx: AppContext, options: ScanOptions = {}): Promise<ScanRun> {
+  const at = options.at ?? ctx.clock.now();
+  const runId = ctx.newId();
+  const startedAt = ctx.clock.now();
+  await markInterruptedRuns(ctx.db, new Date(startedAt.getTime() - STALE_RUN_MINUTES * 60_000).toISOString());
+  const only = options.companyIds;
+  await startScanRun(ctx.db, {
+    id: runId,
+    at: at.toISOString(),
+    companyId: only?.length === 1 ? (only[0] ?? null) : null,
+    startedAt: startedAt.toISOString(),
+  });
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  let afterId: string | null = null;
+  let scanned = 0;
+  try {
+    for (;;) {
+      const batch = await scanBatchWithRetry(ctx, runId, at, afterId, batchSize, only);
+      if (batch.count === 0) break;
+      scanned += batch.count;
+      afterId = batch.lastId;
+      options.onProgress?.(scanned);
+      if (batch.count < batchSize) break;
+    }
+  } catch (error) {
+    await finishScanRun(ctx.db, runId, "failed", ctx.clock.now().toISOString());
+    throw error;
+  }
+  return finishScanRun(ctx.db, runId, "completed", ctx.clock.now().toISOString());
+}
+
+interface BatchResult {
+  readonly count: number;
+  readonly lastId: string | null;
+}
+
+async function scanBatchWithRetry(
+  ctx: AppContext,
+  runId: string,
+  at: Date,
+  afterId: string | null,
+  batchSize: number,
+  only: readonly string[] | undefined,
+): Promise<BatchResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.db
+        .transaction()
+        .execute((trx) => scanBatch(ctx, trx, runId, at, afterId, batchSize, only));
+    } catch (error) {
+      if (!isPostgresUniqueViolation(error) || attempt >= MAX_BATCH_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function scanBatch(
+  ctx: AppContext,
+  trx: Kysely<Database>,
+  runId: string,
+  at: Date,
+  afterId: string | null,
+  batchSize: number,
+  only: readonly string[] | undefined,
+): Promise<BatchResult> {
+  const companies = await companiesAfter(trx, afterId, batchSize, only);
+  if (companies.length === 0) return { count: 0, lastId: afterId };
+  const context = { now: at, timeZone: ctx.timeZone, settings: ctx.settings };
+  const scansSince = instantDaysBefore(at, ctx.settings.failedScans.windowDays).toISOString();
+  const [facts, live] = await Promise.all([
+    loadFacts(trx, companies, { at: at.toISOString(), scansSince }),
+    liveTasksOf(
+      trx,
+      companies.map((c) => c.company.id),
+    ),
+  ]);
+
+  const errors: { companyId: string; message: string }[] = [];
+  const evaluated: { facts: CompanyFacts; findings: Finding[] }[] = [];
+  for (const f of facts) {
+    try {
+      evaluated.push({ facts: f, findings: evaluateCompany(f, context) });
+    } catch (error) {
+      // A failed check is not a cleared condition: this company's tasks stay as they are.
+      errors.push({
+        companyId: f.company.id,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  const liveByCompany = groupBy(live, (t) => t.companyId);
+  const liveFingerprints = new Set(live.map((t) => t.fingerprint));
+  const toOpen = evaluated.flatMap((e) => e.findings).filter((f) => !liveFingerprints.has(f.fingerprint));
+  const resolvedIds = await lastResolvedIds(
+    trx,
+    toOpen.map((f) => f.fingerprint),
+  );
+
+  const changed: Task[] = [];
+  const events: TaskEvent[] = [];
+  const progress = { opened: 0, updated: 0, resolved: 0 };
+  for (const { facts: f, findings } of evaluated) {
+    const plan = planReconciliation({
+      partnerId: f.partnership.partnerId,
+      partnershipId: f.partnership.id,
+      active: liveByCompany.get(f.company.id) ?? [],
+      lastResolvedIds: resolvedIds,
+      findings,
+      now: at,
+      newId: ctx.newId,
+    });
+    changed.push(...plan.opened, ...plan.updated, ...plan.resolved);
+    events.push(...plan.events);
+    progress.opened += plan.opened.length;
+    progress.updated += plan.updated.length;
+    progress.resolved += plan.resolved.length;
+  }
+
+  await saveTasks(trx, changed);
+  const partnerOfTask = new Map(changed.map((t) => [t.id, t.partnerId]));
+  await insertEvents(trx, events, (taskId) => partnerOfTask.get(taskId) ?? "");
+  const runProgress: ScanRunProgress = {
+    companiesScanned: companies.length,
+    tasksOpened: progress.opened,
+    tasksUpdated: progress.updated,
+    tasksResolved: progress.resolved,
+    errors,
+  };
+  await addScanRunProgress(trx, runId, runProgress, ctx.clock.now().toISOString());
+  return { count: companies.length, lastId: companies.at(-1)?.company.id ?? afterId };
+}
