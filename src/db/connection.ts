@@ -57,6 +57,15 @@ async function openPostgres<DB>(databaseUrl: string): Promise<Database<DB>> {
   // An idle client whose server connection drops emits 'error' on the pool; unhandled, that kills
   // the process. The pool discards that client and the next query reconnects (or fails visibly).
   pool.on("error", () => {});
+  try {
+    // Fail at start-up with a clear message rather than at the first request.
+    await pool.query("select 1");
+  } catch (cause) {
+    await pool.end();
+    const where = new URL(databaseUrl);
+    where.password = "";
+    throw new Error(`Could not connect to PostgreSQL at ${where.toString()}: ${String(cause)}`, { cause });
+  }
   const db = new Kysely<DB>({ dialect: new CursorStreamingPostgresDialect({ pool }) });
   return { db, kind: "postgres", close: () => db.destroy() };
 }

@@ -1,11 +1,13 @@
 /** Runs the schema migrations; called on every start and by `partner-portal migrate`. */
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as initial from "./migrations/001-initial.ts";
+import * as access from "./migrations/002-access.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed explicitly, in order: no directory scanning, so bundles and tests see the same set. */
 const MIGRATIONS: Record<string, Migration> = {
   "001-initial": initial,
+  "002-access": access,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -131,6 +131,43 @@ export interface ScanRunsTable {
   errors: JSONColumnType<{ companyId: string; message: string }[]>;
 }
 
+export interface UsersTable {
+  id: string;
+  partner_id: string | null;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  created_at: Instant;
+  disabled_at: Instant | null;
+}
+
+export interface UserCompaniesTable {
+  user_id: string;
+  company_id: string;
+  partner_id: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Instant;
+  expires_at: Instant;
+  revoked_at: Instant | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  token_hash: string;
+  partner_id: string | null;
+  scope: string;
+  name: string;
+  created_at: Instant;
+  last_used_at: Instant | null;
+  revoked_at: Instant | null;
+}
+
 export interface Database {
   partners: PartnersTable;
   partnerships: PartnershipsTable;
@@ -143,4 +180,8 @@ export interface Database {
   tasks: TasksTable;
   task_events: TaskEventsTable;
   scan_runs: ScanRunsTable;
+  users: UsersTable;
+  user_companies: UserCompaniesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
 }

@@ -3,10 +3,19 @@
  * usage come from stratified buckets chosen so that each renewal and usage severity shows up, while
  * most companies stay quiet (spec: tasks.md § 1 and 2).
  */
-import { addDays, addMonths, daysBetween } from "../../core/dates.ts";
+import { addMonths } from "../../core/dates.ts";
 import type { Order, OrderLine, OrderStatus, UsageMeasurement } from "../../core/model.ts";
 import type { ProductCode } from "../../core/products.ts";
-import { type CompanyContext, DAY_MS, HOUR_MS, instant, niceQuantity, quantityFor } from "./context.ts";
+import {
+  type CompanyContext,
+  DAY_MS,
+  dayOf,
+  HOUR_MS,
+  instant,
+  niceQuantity,
+  quantityFor,
+  shiftDate,
+} from "./context.ts";
 import { CURRENCY_WEIGHTS, PRODUCT_WEIGHTS, UNIT_PRICE_EUR } from "./names.ts";
 import { pickWeighted } from "./random.ts";
 
@@ -52,18 +61,18 @@ export function ordersFor(context: CompanyContext): Order[] {
   const orders: Omit<Order, "orderNumber">[] = [];
   if (!trial && random.chance(0.38)) {
     // Last term's order, marked renewed: history that must raise nothing.
-    const endDate = addDays(main.startDate, -1);
+    const endDate = shiftDate(main.startDate, -1);
     const lines = main.lines.map((line) => ({
       ...line,
       quantity: niceQuantity(line.quantity * random.real(0.6, 1)),
     }));
-    orders.push(order(context, addDays(addMonths(endDate, -12), 1), endDate, "renewed", lines));
+    orders.push(order(context, shiftDate(addMonths(endDate, -12), 1), endDate, "renewed", lines));
   }
   orders.push(main);
   if (!trial && random.chance(0.25)) {
     // An add-on bought mid-term, co-terminous with the main order; sometimes cancelled again.
-    const runningDays = Math.max(1, daysBetween(main.startDate, earlier(main.endDate, today)));
-    const startDate = addDays(main.startDate, random.int(1, runningDays));
+    const runningDays = Math.max(1, dayOf(earlier(main.endDate, today)) - dayOf(main.startDate));
+    const startDate = shiftDate(main.startDate, random.int(1, runningDays));
     const product = random.chance(0.5) ? random.pick(main.lines).product : random.weighted(PRODUCT_WEIGHTS);
     const line = { product, quantity: quantityFor(context, product, 0.3) };
     const status = main.status === "active" && random.chance(0.88) ? "active" : "cancelled";
@@ -83,8 +92,8 @@ function mainOrder(context: CompanyContext): Omit<Order, "orderNumber"> {
   const bucket = context.archived ? ARCHIVED_BUCKET : pickWeighted(RENEWAL_BUCKETS, context.draws.renewal);
   // Stopping two weeks short of a full term keeps the order started by today.
   const [min, max] = bucket.days ?? [190, Math.round((term * 365) / 12) - 15];
-  const endDate = addDays(today, random.int(min, max));
-  const startDate = addDays(addMonths(endDate, -term), 1);
+  const endDate = shiftDate(today, random.int(min, max));
+  const startDate = shiftDate(addMonths(endDate, -term), 1);
   const products = random.distinct(PRODUCT_WEIGHTS, random.weighted(LINE_COUNTS));
   const lines = products.map((product) => ({ product, quantity: quantityFor(context, product) }));
   return order(context, startDate, endDate, bucket.status, lines);
@@ -99,10 +108,14 @@ const LINE_COUNTS: readonly (readonly [number, number])[] = [
 /** A 30-day evaluation licence: ends within the month, so trials raise a high renewal task. */
 function trialOrder(context: CompanyContext): Omit<Order, "orderNumber"> {
   const { random, today } = context;
-  const startDate = addDays(today, -random.int(2, 27));
+  const startDate = shiftDate(today, -random.int(2, 27));
   const products = random.distinct(PRODUCT_WEIGHTS, random.int(1, 2));
   const lines = products.map((product) => ({ product, quantity: quantityFor(context, product, 0.5) }));
-  return { ...order(context, startDate, addDays(startDate, 29), "active", lines), acv: null, currency: null };
+  return {
+    ...order(context, startDate, shiftDate(startDate, 29), "active", lines),
+    acv: null,
+    currency: null,
+  };
 }
 
 const CURRENCY_RATE: Readonly<Record<string, number>> = { EUR: 1, SEK: 11.2, USD: 1.08 };

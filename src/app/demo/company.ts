@@ -55,8 +55,20 @@ export function companyIdentity(random: Random, id: string, partnershipId: strin
     accountState: random.weighted(ACCOUNT_STATES),
     tags: sector ? [size, sector] : [size],
   };
-  const domain = `${slugOf(sector === "public-sector" ? name : stem)}.example`;
+  const domain = domainOf(sector === "public-sector" ? name : stem);
   return { company, size, domain };
+}
+
+const domains = new Map<string, string>();
+
+/** Names come from short word lists, so their slugs are cached (slugOf normalises Unicode, slowly). */
+function domainOf(name: string): string {
+  let domain = domains.get(name);
+  if (domain === undefined) {
+    domain = `${slugOf(name)}.example`;
+    domains.set(name, domain);
+  }
+  return domain;
 }
 
 /** One company's records in dependency order: company, orders, usage, activity, scanners, scans. */

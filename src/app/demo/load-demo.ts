@@ -1,10 +1,11 @@
 /** Loads the demo data set into the database and scans it: `partner-portal demo` and first start. */
+
+import type { ImportRecord } from "../../core/records.ts";
+import type { ScanRun } from "../../db/scan-runs.repository.ts";
 import type { AppContext } from "../context.ts";
 import { type ImportSummary, importRecords } from "../import/import-records.ts";
 import type { ReadItem } from "../import/read-records.ts";
 import { runScan } from "../scan.ts";
-import type { ImportRecord } from "../../core/records.ts";
-import type { ScanRun } from "../../db/scan-runs.repository.ts";
 import { demoRecords } from "./demo-records.ts";
 
 export interface DemoLoadOptions {
@@ -18,7 +19,12 @@ export async function loadDemo(
   options: DemoLoadOptions,
 ): Promise<{ imported: ImportSummary; scan: ScanRun }> {
   const now = ctx.clock.now();
-  const records = demoRecords({ companies: options.companies, seed: options.seed, now, timeZone: ctx.timeZone });
+  const records = demoRecords({
+    companies: options.companies,
+    seed: options.seed,
+    now,
+    timeZone: ctx.timeZone,
+  });
   const imported = await importRecords(ctx, asReadItems(records), {
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

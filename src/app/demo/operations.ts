@@ -141,72 +141,76 @@ const SCAN_OUTCOMES: readonly (readonly [ScanStatus, number])[] = [
 ];
 const HISTORY_DAYS = 10;
 
+/** A scan while its story is being told: times stay numbers until the record is written. */
+interface Run {
+  readonly product: ScannedProduct;
+  readonly target: string;
+  readonly startMs: number;
+  status: ScanStatus;
+  finishMs: number | null;
+}
+
 /** Scans of the last ten days, in start order, with ids numbered in that order. */
 export function scansFor(context: CompanyContext): Scan[] {
   if (context.archived) return [];
-  const scans = [
-    ...targetScans(context, "SNS", context.draws.snsScans < FAILING_RATE.SNS),
-    ...targetScans(context, "WAS", context.draws.wasScans < FAILING_RATE.WAS),
-  ].sort((a, b) => compare(a.startedAt, b.startedAt) || compare(a.target ?? "", b.target ?? ""));
-  return scans.map((scan, index) => ({
-    ...scan,
+  const runs = [
+    ...targetRuns(context, "SNS", context.draws.snsScans < FAILING_RATE.SNS),
+    ...targetRuns(context, "WAS", context.draws.wasScans < FAILING_RATE.WAS),
+  ].sort((a, b) => a.startMs - b.startMs || (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+  return runs.map((run, index) => ({
     id: `scan-${context.number}-${String(index + 1).padStart(2, "0")}`,
+    companyId: context.company.id,
+    product: run.product,
+    status: run.status,
+    startedAt: instant(run.startMs),
+    finishedAt: run.finishMs === null ? null : instant(run.finishMs),
+    target: run.target,
   }));
 }
 
-/** Code-unit order: deterministic everywhere, unlike locale-aware comparison, and much faster. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+const SNS_TARGET_CHOICES = SNS_TARGETS.map((target) => [target, 1] as const);
+const WAS_SUBDOMAIN_CHOICES = WAS_SUBDOMAINS.map((sub) => [sub, 1] as const);
 
-function targetScans(context: CompanyContext, product: ScannedProduct, failing: boolean): Scan[] {
+function targetRuns(context: CompanyContext, product: ScannedProduct, failing: boolean): Run[] {
   const { random, nowMs } = context;
   // A failing company has at least one target of the product, so the drawn rate is the task rate.
   const counts = TARGET_COUNTS[product];
   const count = random.weighted(failing ? counts.slice(1) : counts);
   const targets =
     product === "SNS"
-      ? random.distinct(
-          SNS_TARGETS.map((t) => [t, 1] as const),
-          count,
-        )
-      : random
-          .distinct(
-            WAS_SUBDOMAINS.map((s) => [s, 1] as const),
-            count,
-          )
-          .map((sub) => `https://${sub}.${context.domain}`);
-  const scans: Scan[] = [];
+      ? random.distinct(SNS_TARGET_CHOICES, count)
+      : random.distinct(WAS_SUBDOMAIN_CHOICES, count).map((sub) => `https://${sub}.${context.domain}`);
+  const all: Run[] = [];
   targets.forEach((target, targetIndex) => {
     const interval = random.weighted(INTERVAL_DAYS) * DAY_MS;
     // The latest run started at least an hour ago and within one interval, so inside the 7-day window.
     let at = nowMs - Math.max(HOUR_MS, random.next() * interval);
-    const runs: Scan[] = [];
+    const runs: Run[] = [];
     while (at > nowMs - HISTORY_DAYS * DAY_MS) {
-      const startedAt = Math.floor(at / MINUTE_MS) * MINUTE_MS;
-      runs.push(run(context, product, target, startedAt));
+      // Schedules start on the minute.
+      runs.push(run(context, product, target, Math.floor(at / MINUTE_MS) * MINUTE_MS));
       at -= interval + random.real(-30, 30) * MINUTE_MS;
     }
     settle(context, runs, failing && targetIndex === 0);
-    scans.push(...runs);
+    all.push(...runs);
   });
-  return scans;
+  return all;
 }
 
-function run(context: CompanyContext, product: ScannedProduct, target: string, startedAt: number): Scan {
-  const { random, nowMs } = context;
+function run(context: CompanyContext, product: ScannedProduct, target: string, startMs: number): Run {
+  const { random } = context;
   const duration = random.real(product === "SNS" ? 20 : 30, product === "SNS" ? 180 : 300) * MINUTE_MS;
-  const base = { id: "", companyId: context.company.id, product, target, startedAt: instant(startedAt) };
-  if (startedAt + duration > nowMs) return { ...base, status: "running", finishedAt: null };
+  if (startMs + duration > context.nowMs)
+    return { product, target, startMs, status: "running", finishMs: null };
   const status = random.weighted(SCAN_OUTCOMES);
-  return { ...base, status, finishedAt: instant(startedAt + finishTime(context, status, duration)) };
-}
-
-/** How long a run took: errors fail early, stopped runs end part-way. */
-function finishTime(context: CompanyContext, status: ScanStatus, duration: number): number {
-  if (status === "error") return context.random.real(2, 40) * MINUTE_MS;
-  if (status === "stopped") return context.random.real(0.1, 0.9) * duration;
-  return duration;
+  // Errors fail early; stopped runs end part-way.
+  const took =
+    status === "error"
+      ? random.real(2, 40) * MINUTE_MS
+      : status === "stopped"
+        ? random.real(0.1, 0.9) * duration
+        : duration;
+  return { product, target, startMs, status, finishMs: startMs + took };
 }
 
 /**
@@ -214,27 +218,21 @@ function finishTime(context: CompanyContext, status: ScanStatus, duration: numbe
  * run succeeds, which supersedes any earlier error; a failing target's latest run (and sometimes the
  * one before) ended in error, which the failed-scan rule reports.
  */
-function settle(context: CompanyContext, runs: Scan[], failing: boolean): void {
-  const { random } = context;
+function settle(context: CompanyContext, runs: Run[], failing: boolean): void {
+  const { random, nowMs } = context;
   const latest = runs[0];
   if (!latest) return;
   if (failing) {
-    runs[0] = asError(context, latest);
     const previous = runs[1];
-    if (previous && random.chance(0.4)) runs[1] = asError(context, previous);
+    for (const failed of previous && random.chance(0.4) ? [latest, previous] : [latest]) {
+      failed.status = "error";
+      failed.finishMs = Math.min(nowMs, failed.startMs + random.real(2, 40) * MINUTE_MS);
+    }
     return;
   }
-  const completed = runs.findIndex((scan) => scan.status !== "running");
-  const last = runs[completed];
+  const last = runs.find((r) => r.status !== "running");
   if (last && last.status !== "finished" && last.status !== "finished-with-warning") {
-    const startedAt = Date.parse(last.startedAt);
-    const finishedAt = Math.min(context.nowMs, startedAt + random.real(20, 120) * MINUTE_MS);
-    runs[completed] = { ...last, status: "finished", finishedAt: instant(finishedAt) };
+    last.status = "finished";
+    last.finishMs = Math.min(nowMs, last.startMs + random.real(20, 120) * MINUTE_MS);
   }
-}
-
-function asError(context: CompanyContext, scan: Scan): Scan {
-  const startedAt = Date.parse(scan.startedAt);
-  const finishedAt = Math.min(context.nowMs, startedAt + context.random.real(2, 40) * MINUTE_MS);
-  return { ...scan, status: "error", finishedAt: instant(finishedAt) };
 }

@@ -2,7 +2,8 @@
  * The error shapes of the import edge (spec: data-format.md § Rules for bad input): every rejected
  * record names where it was (array and index, or NDJSON line), the field, and what was expected.
  */
-import type { RecordKind } from "../../core/records.ts";
+import { exhaustiveSwitchError } from "../../core/exhaustive.ts";
+import type { ImportRecord, RecordKind } from "../../core/records.ts";
 
 /** One problem with one record (or with the document around the records). */
 export interface RecordError {
@@ -89,13 +90,58 @@ export function referenceError(
   );
 }
 
-/** A file the import command cannot read at all; carries a stable code for the CLI and API. */
-export class ImportFileError extends Error {
-  readonly code: "IMPORT_FILE_NOT_FOUND" | "IMPORT_FILE_UNREADABLE";
+const KEY_FIELDS: Readonly<Record<RecordKind, readonly string[]>> = {
+  partner: ["id"],
+  partnership: ["id"],
+  company: ["id"],
+  order: ["orderNumber"],
+  usage: ["companyId", "product", "measuredAt"],
+  activity: ["companyId", "product"],
+  scanner: ["id"],
+  scan: ["id"],
+};
 
-  constructor(code: ImportFileError["code"], message: string) {
-    super(message);
-    this.name = "ImportFileError";
-    this.code = code;
+/**
+ * The upsert key of a record as one string. Composite keys join with "/": product codes and
+ * normalised instants contain no "/", so the key stays unambiguous even if an id contains one.
+ */
+export function recordKey(item: ImportRecord): string {
+  switch (item.kind) {
+    case "partner":
+    case "partnership":
+    case "company":
+    case "scanner":
+    case "scan":
+      return item.record.id;
+    case "order":
+      return item.record.orderNumber;
+    case "usage":
+      return `${item.record.companyId}/${item.record.product}/${item.record.measuredAt}`;
+    case "activity":
+      return `${item.record.companyId}/${item.record.product}`;
+    default:
+      return exhaustiveSwitchError(item);
   }
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The key of a not-yet-validated record, for messages; undefined unless every part is a string. */
+export function rawKey(kind: RecordKind, raw: unknown): string | undefined {
+  if (!isPlainObject(raw)) return undefined;
+  const parts = KEY_FIELDS[kind].map((field) => raw[field]);
+  if (!parts.every((part): part is string => typeof part === "string" && part.trim() !== ""))
+    return undefined;
+  return parts.map((part) => part.trim()).join("/");
+}
+
+export function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let value = raw;
+  for (const step of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[step];
+  }
+  return value;
 }

@@ -257,10 +257,15 @@ describe("format detection and files", () => {
     expect((await read(text)).filter((item) => item.ok)).toHaveLength(8);
   });
 
-  it("throws a clear error for a missing file", async () => {
+  it("throws a clear error for a missing file or a directory", async () => {
     await expect(collect(readRecordsFromFile("/nonexistent/portal.json"))).rejects.toMatchObject({
+      name: "AppError",
       message: "File not found: /nonexistent/portal.json",
       code: "IMPORT_FILE_NOT_FOUND",
+    });
+    const directory = fixture("");
+    await expect(collect(readRecordsFromFile(directory))).rejects.toMatchObject({
+      message: `Not a file: ${directory}`,
     });
   });
 });

@@ -7,10 +7,16 @@
  *   located as `line 17` (the physical, 1-based line number, blank lines included).
  * Nothing here touches storage; all-or-nothing is the caller's decision over the whole stream.
  */
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { ARRAY_NAME, type ImportRecord, RECORD_KINDS } from "../../core/records.ts";
-import { ImportFileError, invalidValueError, makeError, type RecordError } from "./import-errors.ts";
+import { AppError } from "../errors.ts";
+import {
+  describeValue,
+  invalidValueError,
+  isPlainObject,
+  makeError,
+  type RecordError,
+} from "./import-errors.ts";
 import { type ValidationResult, validateRecord, validateTaggedRecord } from "./record-schemas.ts";
 
 export type ReadItem =
@@ -98,10 +104,6 @@ async function* splitLines(chunks: AsyncIterable<string>, maxLength: number): As
   if (length > 0 || tooLong) yield finish();
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /**
  * The format of an input from its first non-blank line: a record with `kind` is NDJSON; an
  * object keyed by array names (or `{}`) is a one-line JSON document; a line that does not parse
@@ -175,10 +177,11 @@ function* jsonItems(text: string): Generator<ReadItem> {
     return;
   }
   if (!isPlainObject(document)) {
-    yield item("document", {
-      ok: false,
-      errors: [invalidValueError({ location: "document", field: "", expected: DOCUMENT }, document)],
-    });
+    yield failure(
+      "document",
+      DOCUMENT,
+      `document: the input must be ${DOCUMENT} (got ${describeValue(document)})`,
+    );
     return;
   }
   for (const key of Object.keys(document)) {
@@ -252,22 +255,16 @@ export async function* readRecords(
   const chunks = decode(source);
   let format = options.format;
   let head: readonly string[] = [];
-  try {
-    if (format === undefined) ({ format, head } = await peekFormat(chunks, maxLength));
-  } catch (error) {
-    if (!(error instanceof EncodingError)) throw error;
-    yield failure("document", "UTF-8 text", `document: ${error.message}`);
-    return;
-  }
-  const all = replay(head, chunks);
-  if (format === "ndjson") {
-    yield* ndjsonItems(all, maxLength);
-    return;
-  }
   const parts: string[] = [];
   try {
-    for await (const chunk of all) parts.push(chunk);
+    if (format === undefined) ({ format, head } = await peekFormat(chunks, maxLength));
+    if (format === "ndjson") {
+      yield* ndjsonItems(replay(head, chunks), maxLength);
+      return;
+    }
+    for await (const chunk of replay(head, chunks)) parts.push(chunk);
   } catch (error) {
+    // ndjsonItems reports bad bytes itself, at their line; here they can only be in a JSON document.
     if (!(error instanceof EncodingError)) throw error;
     yield failure("document", "UTF-8 text", `document: ${error.message}`);
     return;
@@ -280,23 +277,40 @@ export function formatForPath(path: string): InputFormat | undefined {
   return /\.(ndjson|jsonl)$/i.test(path) ? "ndjson" : undefined;
 }
 
+function fileError(path: string, error: unknown): unknown {
+  switch ((error as { code?: string }).code) {
+    case "ENOENT":
+      return new AppError("IMPORT_FILE_NOT_FOUND", `File not found: ${path}`);
+    case "EISDIR":
+      return new AppError("INVALID_ARGUMENT", `Not a file: ${path}`);
+    case "EACCES":
+    case "EPERM":
+      return new AppError("INVALID_ARGUMENT", `Cannot read file: ${path} (permission denied)`);
+    default:
+      return error;
+  }
+}
+
 /**
  * Reads an import file (streamed; see readRecords). `.ndjson`/`.jsonl` are NDJSON, anything else
- * is detected. Throws ImportFileError (IMPORT_FILE_NOT_FOUND) before yielding if the file is absent.
+ * is detected. Throws AppError IMPORT_FILE_NOT_FOUND ("File not found: X") on the first `next()`
+ * if the file is absent, before anything is yielded.
  */
 export async function* readRecordsFromFile(
   path: string,
   options: ReadOptions = {},
 ): AsyncGenerator<ReadItem> {
+  // Open first and stat the handle: checking the path and then opening it could see two files.
+  const handle = await open(path, "r").catch((error: unknown) => {
+    throw fileError(path, error);
+  });
   try {
-    if (!(await stat(path)).isFile())
-      throw new ImportFileError("IMPORT_FILE_UNREADABLE", `Not a file: ${path}`);
+    if (!(await handle.stat()).isFile()) throw new AppError("INVALID_ARGUMENT", `Not a file: ${path}`);
   } catch (error) {
-    if ((error as { code?: string }).code === "ENOENT") {
-      throw new ImportFileError("IMPORT_FILE_NOT_FOUND", `File not found: ${path}`);
-    }
+    await handle.close();
     throw error;
   }
   const format = options.format ?? formatForPath(path);
-  yield* readRecords(createReadStream(path), { ...options, ...(format ? { format } : {}) });
+  // The stream closes the handle when it ends or when readRecords stops it early.
+  yield* readRecords(handle.createReadStream(), { ...options, ...(format ? { format } : {}) });
 }

@@ -6,7 +6,6 @@
  */
 import { z } from "zod";
 import { isValidLocalDate } from "../../core/dates.ts";
-import { exhaustiveSwitchError } from "../../core/exhaustive.ts";
 import {
   ACCOUNT_STATES,
   ORDER_STATUSES,
@@ -16,9 +15,17 @@ import {
 } from "../../core/model.ts";
 import { PRODUCT_CODES, SCANNED_PRODUCTS } from "../../core/products.ts";
 import { type ImportRecord, RECORD_KINDS, type RecordKind } from "../../core/records.ts";
-import { describeLocation, invalidValueError, makeError, type RecordError } from "./import-errors.ts";
+import {
+  describeLocation,
+  invalidValueError,
+  isPlainObject,
+  makeError,
+  type RecordError,
+  rawKey,
+  valueAt,
+} from "./import-errors.ts";
 
-export { type RecordError, referenceError } from "./import-errors.ts";
+export { type RecordError, recordKey, referenceError } from "./import-errors.ts";
 
 const ID = "a non-empty string of at most 200 characters";
 const NAME = "a non-empty string of at most 500 characters";
@@ -218,62 +225,6 @@ const _sameFields: { [K in RecordKind]: SameKeys<z.output<(typeof RECORD_SCHEMAS
 };
 void _sameFields;
 
-const KEY_FIELDS: Readonly<Record<RecordKind, readonly string[]>> = {
-  partner: ["id"],
-  partnership: ["id"],
-  company: ["id"],
-  order: ["orderNumber"],
-  usage: ["companyId", "product", "measuredAt"],
-  activity: ["companyId", "product"],
-  scanner: ["id"],
-  scan: ["id"],
-};
-
-/**
- * The upsert key of a record as one string. Composite keys join with "/": product codes and
- * normalised instants contain no "/", so the key stays unambiguous even if an id contains one.
- */
-export function recordKey(item: ImportRecord): string {
-  switch (item.kind) {
-    case "partner":
-    case "partnership":
-    case "company":
-    case "scanner":
-    case "scan":
-      return item.record.id;
-    case "order":
-      return item.record.orderNumber;
-    case "usage":
-      return `${item.record.companyId}/${item.record.product}/${item.record.measuredAt}`;
-    case "activity":
-      return `${item.record.companyId}/${item.record.product}`;
-    default:
-      return exhaustiveSwitchError(item);
-  }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The key of a not-yet-validated record, for messages; undefined unless every part is a string. */
-function rawKey(kind: RecordKind, raw: unknown): string | undefined {
-  if (!isPlainObject(raw)) return undefined;
-  const parts = KEY_FIELDS[kind].map((field) => raw[field]);
-  if (!parts.every((part): part is string => typeof part === "string" && part.trim() !== ""))
-    return undefined;
-  return parts.map((part) => part.trim()).join("/");
-}
-
-function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  let value = raw;
-  for (const step of path) {
-    if (typeof value !== "object" || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[step];
-  }
-  return value;
-}
-
 /** Fields allowed where an unknown one was found: the record itself or one of its order lines. */
 function allowedFields(kind: RecordKind, path: readonly PropertyKey[]): readonly string[] {
   const shape = path.length === 0 ? RECORD_SCHEMAS[kind].shape : orderLineSchema.shape;
@@ -281,7 +232,10 @@ function allowedFields(kind: RecordKind, path: readonly PropertyKey[]): readonly
 }
 
 // Reached only by an issue no schema above labels; still plain English, never zod's wording.
-const fallbackExpected = (issue: { code?: string }) => `a valid value (${issue.code ?? "unknown problem"})`;
+const fallbackExpected = (issue: { code?: string; expected?: unknown }) =>
+  issue.code === "invalid_type" && typeof issue.expected === "string"
+    ? `a ${issue.expected}`
+    : "a valid value";
 
 function toErrors(kind: RecordKind, raw: unknown, location: string, issues: z.core.$ZodIssue[]) {
   const key = rawKey(kind, raw);
