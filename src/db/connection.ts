@@ -62,12 +62,23 @@ async function openPostgres<DB>(databaseUrl: string): Promise<Database<DB>> {
     await pool.query("select 1");
   } catch (cause) {
     await pool.end();
-    const where = new URL(databaseUrl);
-    where.password = "";
-    throw new Error(`Could not connect to PostgreSQL at ${where.toString()}: ${String(cause)}`, { cause });
+    throw new Error(`Could not connect to PostgreSQL at ${withoutPassword(databaseUrl)}: ${String(cause)}`, {
+      cause,
+    });
   }
   const db = new Kysely<DB>({ dialect: new CursorStreamingPostgresDialect({ pool }) });
   return { db, kind: "postgres", close: () => db.destroy() };
+}
+
+/** The URL for an error message: never print the password (logs outlive the incident). */
+function withoutPassword(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    url.password = "";
+    return url.toString();
+  } catch {
+    return "the configured database URL";
+  }
 }
 
 async function openPGlite<DB>(dataDir: string | undefined): Promise<Database<DB>> {
