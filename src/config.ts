@@ -40,7 +40,8 @@ export function loadConfig(env: Env, overrides: Partial<Pick<Config, "dataDir" |
     return value;
   };
   const timeZone = env.PORTAL_TZ || "Europe/Stockholm";
-  if (!isValidTimeZone(timeZone)) problems.push(`PORTAL_TZ=${timeZone}: expected an IANA time zone such as Europe/Stockholm`);
+  if (!isValidTimeZone(timeZone))
+    problems.push(`PORTAL_TZ=${timeZone}: expected an IANA time zone such as Europe/Stockholm`);
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push("DATABASE_URL: expected a postgres:// or postgresql:// address");

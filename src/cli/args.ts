@@ -7,14 +7,23 @@ export type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>["options"]
 /** Parses `argv` strictly; an unknown flag is a usage error that names it. */
 export function parseCommandArgs<O extends OptionSpec>(argv: string[], options: O, allowPositionals = false) {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      allowPositionals,
+      strict: true,
+    });
   } catch (error) {
     throw new AppError("INVALID_ARGUMENT", error instanceof Error ? error.message : String(error));
   }
 }
 
 /** Splits `a,b,c` and checks each item against the allowed values. */
-export function parseList<T extends string>(raw: string | undefined, allowed: readonly T[], flag: string): T[] | undefined {
+export function parseList<T extends string>(
+  raw: string | undefined,
+  allowed: readonly T[],
+  flag: string,
+): T[] | undefined {
   if (raw === undefined) return undefined;
   const items = raw
     .split(",")
@@ -33,7 +42,10 @@ export function parseInstant(raw: string, flag: string): Date {
   const ok = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(raw);
   const at = new Date(raw);
   if (!ok || Number.isNaN(at.getTime())) {
-    throw new AppError("INVALID_ARGUMENT", `${flag}: "${raw}" is not an instant such as 2026-12-01T08:30:00Z`);
+    throw new AppError(
+      "INVALID_ARGUMENT",
+      `${flag}: "${raw}" is not an instant such as 2026-12-01T08:30:00Z`,
+    );
   }
   return at;
 }

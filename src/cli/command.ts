@@ -17,4 +17,5 @@ export interface Command {
 
 /** The --data flag every storage command shares. */
 export const DATA_FLAG = { data: { type: "string" } } as const;
-export const DATA_HELP = "  --data DIR     embedded database folder (default $PORTAL_DATA or ./data; ignored with DATABASE_URL)";
+export const DATA_HELP =
+  "  --data DIR     embedded database folder (default $PORTAL_DATA or ./data; ignored with DATABASE_URL)";

@@ -9,7 +9,14 @@ import { scanCommand } from "./commands/scan.command.ts";
 import { scansCommand } from "./commands/scans.command.ts";
 import { tasksCommand } from "./commands/tasks.command.ts";
 
-const COMMANDS: readonly Command[] = [importCommand, scanCommand, tasksCommand, scansCommand, demoCommand, migrateCommand];
+const COMMANDS: readonly Command[] = [
+  importCommand,
+  scanCommand,
+  tasksCommand,
+  scansCommand,
+  demoCommand,
+  migrateCommand,
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -31,7 +38,9 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`partner-portal: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}`);
+    io.stderr(
+      `partner-portal: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}`,
+    );
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
@@ -51,7 +60,7 @@ function describeError(error: unknown, env: CommandIo["env"]): string {
   if (error instanceof ConfigError) return error.problems.join("; ");
   if (isAppError(error)) return error.message;
   if (env.PORTAL_DEBUG && error instanceof Error && error.stack) return error.stack;
-  return error instanceof Error ? error.message.split("\n")[0] ?? "unknown error" : String(error);
+  return error instanceof Error ? (error.message.split("\n")[0] ?? "unknown error") : String(error);
 }
 
 async function readStdin(): Promise<string> {

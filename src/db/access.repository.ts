@@ -23,7 +23,12 @@ export async function insertUser(db: Db, user: UserRow, companyIds: readonly str
   await setUserCompanies(db, user.id, user.partner_id ?? "", companyIds);
 }
 
-export async function setUserCompanies(db: Db, userId: string, partnerId: string, companyIds: readonly string[]) {
+export async function setUserCompanies(
+  db: Db,
+  userId: string,
+  partnerId: string,
+  companyIds: readonly string[],
+) {
   await db.deleteFrom("user_companies").where("user_id", "=", userId).execute();
   if (companyIds.length === 0) return;
   await db
@@ -33,7 +38,11 @@ export async function setUserCompanies(db: Db, userId: string, partnerId: string
 }
 
 export async function companyIdsOfUser(db: Db, userId: string): Promise<string[]> {
-  const rows = await db.selectFrom("user_companies").select("company_id").where("user_id", "=", userId).execute();
+  const rows = await db
+    .selectFrom("user_companies")
+    .select("company_id")
+    .where("user_id", "=", userId)
+    .execute();
   return rows.map((r) => r.company_id);
 }
 

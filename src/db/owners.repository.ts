@@ -19,7 +19,11 @@ export async function findOwners(
 ): Promise<KnownOwners> {
   const [partners, partnerships, companies] = await Promise.all([
     ids.partners.length
-      ? db.selectFrom("partners").select("id").where("id", "in", [...ids.partners]).execute()
+      ? db
+          .selectFrom("partners")
+          .select("id")
+          .where("id", "in", [...ids.partners])
+          .execute()
       : [],
     ids.partnerships.length
       ? db
@@ -29,7 +33,11 @@ export async function findOwners(
           .execute()
       : [],
     ids.companies.length
-      ? db.selectFrom("companies").select(["id", "partner_id"]).where("id", "in", [...ids.companies]).execute()
+      ? db
+          .selectFrom("companies")
+          .select(["id", "partner_id"])
+          .where("id", "in", [...ids.companies])
+          .execute()
       : [],
   ]);
   return {

@@ -50,7 +50,17 @@ const SPECS: { readonly [K in RecordKind]: TableSpec<K> } = {
   order: {
     table: "orders",
     keys: ["order_number"],
-    columns: ["order_number", "partner_id", "company_id", "start_date", "end_date", "status", "acv", "currency", "lines"],
+    columns: [
+      "order_number",
+      "partner_id",
+      "company_id",
+      "start_date",
+      "end_date",
+      "status",
+      "acv",
+      "currency",
+      "lines",
+    ],
     casts: { start_date: "date", end_date: "date", acv: "numeric", lines: "jsonb" },
     toRow: (r, partnerId) => ({
       order_number: r.orderNumber,
@@ -145,7 +155,10 @@ export async function upsertRecords<K extends RecordKind>(
 ): Promise<UpsertCounts> {
   const spec = SPECS[kind] as TableSpec<K>;
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  for (const round of rounds(records.map((r) => spec.toRow(r.record, r.partnerId)), spec.keys)) {
+  for (const round of rounds(
+    records.map((r) => spec.toRow(r.record, r.partnerId)),
+    spec.keys,
+  )) {
     for (const part of chunk(round, spec.columns.length)) {
       const result = await upsertStatement(spec, part).execute(db);
       const inserted = result.rows.filter((r) => r.inserted).length;
@@ -164,12 +177,17 @@ function rounds(rows: Row[], keys: readonly string[]): Row[][] {
     const key = JSON.stringify(keys.map((k) => row[k]));
     const round = seen.get(key) ?? 0;
     seen.set(key, round + 1);
-    (result[round] ??= []).push(row);
+    const list = result[round] ?? [];
+    list.push(row);
+    result[round] = list;
   }
   return result;
 }
 
-function upsertStatement<K extends RecordKind>(spec: TableSpec<K>, rows: Row[]): RawBuilder<{ inserted: boolean }> {
+function upsertStatement<K extends RecordKind>(
+  spec: TableSpec<K>,
+  rows: Row[],
+): RawBuilder<{ inserted: boolean }> {
   const table = sql.table(spec.table);
   const columns = sql.join(spec.columns.map((c) => sql.ref(c)));
   const values = sql.join(

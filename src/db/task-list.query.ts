@@ -31,7 +31,11 @@ type Tasks = ExpressionBuilder<Database, "tasks">;
 
 /** The status a person sees: a snoozed task whose date has come is open. */
 export function effectiveStatus(task: Pick<Task, "status" | "snoozedUntil">, now: string): TaskStatus {
-  if (task.status === "snoozed" && task.snoozedUntil !== null && Date.parse(task.snoozedUntil) <= Date.parse(now)) {
+  if (
+    task.status === "snoozed" &&
+    task.snoozedUntil !== null &&
+    Date.parse(task.snoozedUntil) <= Date.parse(now)
+  ) {
     return "open";
   }
   return task.status;
@@ -55,12 +59,15 @@ function statusCondition(eb: Tasks, status: TaskStatus, now: string) {
 export function whereTaskFilter(eb: Tasks, filter: TaskFilter) {
   const conditions = [];
   if (filter.partnerId !== undefined) conditions.push(eb("tasks.partner_id", "=", filter.partnerId));
-  if (filter.visibleCompanyIds) conditions.push(eb("tasks.company_id", "in", nonEmpty(filter.visibleCompanyIds)));
-  if (filter.statuses?.length) conditions.push(eb.or(filter.statuses.map((s) => statusCondition(eb, s, filter.now))));
+  if (filter.visibleCompanyIds)
+    conditions.push(eb("tasks.company_id", "in", nonEmpty(filter.visibleCompanyIds)));
+  if (filter.statuses?.length)
+    conditions.push(eb.or(filter.statuses.map((s) => statusCondition(eb, s, filter.now))));
   if (filter.severities?.length) conditions.push(eb("tasks.severity", "in", [...filter.severities]));
   if (filter.categories?.length) conditions.push(eb("tasks.category", "in", [...filter.categories]));
   if (filter.types?.length) conditions.push(eb("tasks.type", "in", [...filter.types]));
-  if (filter.partnershipIds?.length) conditions.push(eb("tasks.partnership_id", "in", [...filter.partnershipIds]));
+  if (filter.partnershipIds?.length)
+    conditions.push(eb("tasks.partnership_id", "in", [...filter.partnershipIds]));
   if (filter.companyIds?.length) conditions.push(eb("tasks.company_id", "in", [...filter.companyIds]));
   return eb.and(conditions);
 }
@@ -71,7 +78,11 @@ function nonEmpty(ids: readonly string[]): string[] {
 }
 
 /** Tasks matching the filter, most severe first, then oldest first. */
-export async function listTasks(db: Kysely<Database>, filter: TaskFilter, limit?: number): Promise<TaskView[]> {
+export async function listTasks(
+  db: Kysely<Database>,
+  filter: TaskFilter,
+  limit?: number,
+): Promise<TaskView[]> {
   let query = db
     .selectFrom("tasks")
     .innerJoin("companies", "companies.id", "tasks.company_id")

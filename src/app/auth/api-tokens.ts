@@ -19,10 +19,17 @@ export async function createToken(
   input: { partnerId: string | null; scope: TokenScope; name?: string | undefined },
 ): Promise<{ token: string; view: TokenView }> {
   if ((input.scope === "ingest") !== (input.partnerId === null)) {
-    throw new AppError("INVALID_ARGUMENT", "Ingest tokens are the vendor's (--vendor); read and write tokens belong to a partner");
+    throw new AppError(
+      "INVALID_ARGUMENT",
+      "Ingest tokens are the vendor's (--vendor); read and write tokens belong to a partner",
+    );
   }
   if (input.partnerId !== null) {
-    const partner = await ctx.db.selectFrom("partners").select("id").where("id", "=", input.partnerId).executeTakeFirst();
+    const partner = await ctx.db
+      .selectFrom("partners")
+      .select("id")
+      .where("id", "=", input.partnerId)
+      .executeTakeFirst();
     if (!partner) throw new AppError("NOT_FOUND", `No partner with id "${input.partnerId}"`);
   }
   const token = newSecret("ppt_");

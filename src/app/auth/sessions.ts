@@ -36,9 +36,13 @@ export async function signIn(
     settings.accountLimiter.retryAfter(accountKey, nowMs),
   );
   if (wait > 0) {
-    throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`, {
-      retryAfterSeconds: wait,
-    });
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`,
+      {
+        retryAfterSeconds: wait,
+      },
+    );
   }
   const user = await access.findUserByEmail(ctx.db, accountKey);
   const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);

@@ -31,10 +31,14 @@ export const MIN_PASSWORD_LENGTH = 10;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export async function addUser(ctx: AppContext, input: NewUser): Promise<UserView> {
-  if (!EMAIL.test(input.email)) throw new AppError("INVALID_ARGUMENT", `"${input.email}" is not an email address`);
+  if (!EMAIL.test(input.email))
+    throw new AppError("INVALID_ARGUMENT", `"${input.email}" is not an email address`);
   if (!input.name.trim()) throw new AppError("INVALID_ARGUMENT", "A user needs a name");
   if ((input.role === "vendor") !== (input.partnerId === null)) {
-    throw new AppError("INVALID_ARGUMENT", "Vendor staff have no partner; every other role belongs to one partner");
+    throw new AppError(
+      "INVALID_ARGUMENT",
+      "Vendor staff have no partner; every other role belongs to one partner",
+    );
   }
   const signsIn = input.role !== "notifications";
   if (signsIn && (input.password ?? "").length < MIN_PASSWORD_LENGTH) {
@@ -46,7 +50,11 @@ export async function addUser(ctx: AppContext, input: NewUser): Promise<UserView
       throw new AppError("CONFLICT", `A user with the email ${input.email} already exists`);
     }
     if (input.partnerId !== null) {
-      const partner = await trx.selectFrom("partners").select("id").where("id", "=", input.partnerId).executeTakeFirst();
+      const partner = await trx
+        .selectFrom("partners")
+        .select("id")
+        .where("id", "=", input.partnerId)
+        .executeTakeFirst();
       if (!partner) throw new AppError("NOT_FOUND", `No partner with id "${input.partnerId}"`);
       await assertCompaniesOfPartner(trx, input.partnerId, companyIds);
     }
@@ -79,7 +87,8 @@ export async function assertCompaniesOfPartner(
     .execute();
   const known = new Set(found.map((c) => c.id));
   const unknown = companyIds.filter((id) => !known.has(id));
-  if (unknown.length) throw new AppError("NOT_FOUND", `No company of this partner with id ${unknown.join(", ")}`);
+  if (unknown.length)
+    throw new AppError("NOT_FOUND", `No company of this partner with id ${unknown.join(", ")}`);
 }
 
 export async function listUsers(ctx: AppContext, partnerId: string | null): Promise<UserView[]> {
@@ -88,7 +97,11 @@ export async function listUsers(ctx: AppContext, partnerId: string | null): Prom
 }
 
 /** Disables an account and ends its sessions at once. */
-export async function disableUser(ctx: AppContext, idOrEmail: string, partnerId: string | null): Promise<UserView> {
+export async function disableUser(
+  ctx: AppContext,
+  idOrEmail: string,
+  partnerId: string | null,
+): Promise<UserView> {
   const now = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const user = (await access.findUser(trx, idOrEmail)) ?? (await access.findUserByEmail(trx, idOrEmail));

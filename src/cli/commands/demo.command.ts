@@ -26,14 +26,24 @@ licence usage, product activity, appliances and scans), imports it and runs a sc
   --seed S       the random seed; the same seed gives the same data (default 1)
 ${DATA_HELP}`,
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, { ...DATA_FLAG, companies: { type: "string" }, seed: { type: "string" } });
+    const { values } = parseCommandArgs(argv, {
+      ...DATA_FLAG,
+      companies: { type: "string" },
+      seed: { type: "string" },
+    });
     const companies = positiveInteger(values.companies, 60, "--companies");
     const seed = positiveInteger(values.seed, 1, "--seed");
     await withRuntime(io, values, async ({ ctx }) => {
       const progress = createProgress("Loading demo data", "records");
-      const { imported, scan } = await loadDemo(ctx, { companies, seed, onProgress: (n) => progress.update(n) });
+      const { imported, scan } = await loadDemo(ctx, {
+        companies,
+        seed,
+        onProgress: (n) => progress.update(n),
+      });
       progress.finish();
-      io.stdout(`Loaded ${imported.recordsRead.toLocaleString("en-US")} demo records (${companies} companies, seed ${seed}).`);
+      io.stdout(
+        `Loaded ${imported.recordsRead.toLocaleString("en-US")} demo records (${companies} companies, seed ${seed}).`,
+      );
       io.stdout(describeRun(scan));
     });
   },

@@ -17,7 +17,11 @@ unless --skip-invalid is given: then the good records are imported and every bad
   --skip-invalid import the valid records, list the invalid ones
 ${DATA_HELP}`,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { ...DATA_FLAG, "skip-invalid": { type: "boolean" } }, true);
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { ...DATA_FLAG, "skip-invalid": { type: "boolean" } },
+      true,
+    );
     if (positionals.length === 0) throw new Error("import: name at least one FILE (JSON or NDJSON)");
     await withRuntime(io, values, async ({ ctx }) => {
       const progress = createProgress("Importing", "records");
@@ -26,9 +30,15 @@ ${DATA_HELP}`,
         onProgress: (n) => progress.update(n),
       });
       progress.finish();
-      const rows = RECORD_KINDS.map((k) => [k, summary.counts[k].inserted, summary.counts[k].updated, summary.counts[k].unchanged])
-        .filter(([, a, b, c]) => Number(a) + Number(b) + Number(c) > 0);
-      io.stdout(`Imported ${summary.recordsRead.toLocaleString("en-US")} records from ${positionals.join(", ")}`);
+      const rows = RECORD_KINDS.map((k) => [
+        k,
+        summary.counts[k].inserted,
+        summary.counts[k].updated,
+        summary.counts[k].unchanged,
+      ]).filter(([, a, b, c]) => Number(a) + Number(b) + Number(c) > 0);
+      io.stdout(
+        `Imported ${summary.recordsRead.toLocaleString("en-US")} records from ${positionals.join(", ")}`,
+      );
       if (rows.length) io.stdout(renderTable(["kind", "inserted", "updated", "unchanged"], rows));
       if (summary.skipped.length) {
         io.stdout(`Skipped ${summary.skipped.length} invalid record(s):`);

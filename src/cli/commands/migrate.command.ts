@@ -10,7 +10,9 @@ ${DATA_HELP}`,
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, DATA_FLAG);
     await withRuntime(io, values, async ({ databaseKind }) => {
-      io.stdout(`Schema is up to date (${databaseKind === "postgres" ? "PostgreSQL server" : "embedded database"}).`);
+      io.stdout(
+        `Schema is up to date (${databaseKind === "postgres" ? "PostgreSQL server" : "embedded database"}).`,
+      );
     });
   },
 };

@@ -15,10 +15,19 @@ Evaluates companies as of INSTANT (default: now) and opens, updates and resolves
   --company ID   scan only this company
 ${DATA_HELP}`,
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, { ...DATA_FLAG, at: { type: "string" }, company: { type: "string" } });
+    const { values } = parseCommandArgs(argv, {
+      ...DATA_FLAG,
+      at: { type: "string" },
+      company: { type: "string" },
+    });
     await withRuntime(io, values, async ({ ctx }) => {
       const total = Number(
-        (await ctx.db.selectFrom("companies").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n,
+        (
+          await ctx.db
+            .selectFrom("companies")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
       );
       const progress = createProgress("Scanning", "companies", values.company ? 1 : total);
       const run = await runScan(ctx, {

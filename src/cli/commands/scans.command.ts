@@ -19,7 +19,11 @@ export const scansCommand: Command = {
   help: `Usage: partner-portal scans [--limit N] [--format table|json] [--data DIR]
 ${DATA_HELP}`,
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, { ...DATA_FLAG, limit: { type: "string" }, format: { type: "string" } });
+    const { values } = parseCommandArgs(argv, {
+      ...DATA_FLAG,
+      limit: { type: "string" },
+      format: { type: "string" },
+    });
     const limit = Number(values.limit ?? 20);
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`scans: --limit must be a whole number ≥ 1`);
     await withRuntime(io, values, async ({ ctx }) => {

@@ -1,6 +1,6 @@
+import { AppError } from "../../app/errors.ts";
 import { CATEGORIES, SEVERITIES, TASK_STATUSES, type TaskStatus } from "../../core/task.ts";
 import { listTasks, type TaskView } from "../../db/task-list.query.ts";
-import { AppError } from "../../app/errors.ts";
 import { parseCommandArgs, parseList } from "../args.ts";
 import { type Command, DATA_FLAG, DATA_HELP } from "../command.ts";
 import { renderCsv, renderTable } from "../output.ts";
@@ -55,7 +55,10 @@ ${DATA_HELP}`,
     });
     const status = values.status ?? "open";
     if (status !== "all" && !TASK_STATUSES.includes(status as TaskStatus)) {
-      throw new AppError("INVALID_ARGUMENT", `--status: "${status}" is not one of ${TASK_STATUSES.join(", ")}, all`);
+      throw new AppError(
+        "INVALID_ARGUMENT",
+        `--status: "${status}" is not one of ${TASK_STATUSES.join(", ")}, all`,
+      );
     }
     const format = values.format ?? "table";
     if (!["table", "json", "csv"].includes(format)) {
@@ -71,7 +74,14 @@ ${DATA_HELP}`,
         now: ctx.clock.now().toISOString(),
       });
       if (format === "json") return io.stdout(JSON.stringify(tasks.map(taskJson), null, 2));
-      const cells = (t: TaskView) => [t.severity, t.status, t.type, t.companyName, t.title, t.openedAt.slice(0, 10)];
+      const cells = (t: TaskView) => [
+        t.severity,
+        t.status,
+        t.type,
+        t.companyName,
+        t.title,
+        t.openedAt.slice(0, 10),
+      ];
       if (format === "csv") {
         const csvRows = tasks.map((t) => [t.id, t.fingerprint, ...cells(t), t.companyId, t.partnershipId]);
         return io.stdout(renderCsv(["id", "fingerprint", ...COLUMNS, "companyId", "partnershipId"], csvRows));
