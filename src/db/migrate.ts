@@ -2,12 +2,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as initial from "./migrations/001-initial.ts";
 import * as access from "./migrations/002-access.ts";
+import * as urgency from "./migrations/003-task-urgency.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed explicitly, in order: no directory scanning, so bundles and tests see the same set. */
 const MIGRATIONS: Record<string, Migration> = {
   "001-initial": initial,
   "002-access": access,
+  "003-task-urgency": urgency,
 };
 
 class ListedMigrations implements MigrationProvider {

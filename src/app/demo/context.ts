@@ -42,21 +42,35 @@ export interface CompanyContext {
 
 const localDates = new Map<number, LocalDate>();
 
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
+/**
+ * Date arithmetic for order dates, with the core's semantics (dates.ts) but formatted through a
+ * cache: orders reuse a few thousand dates, and Date#toISOString per call dominated the run time.
+ */
 export function dayOf(date: LocalDate): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 }
 
-/** The date `days` after `date` (core `addDays`, but cached: orders reuse a few hundred dates). */
-export function shiftDate(date: LocalDate, days: number): LocalDate {
-  const day = dayOf(date) + days;
-  let shifted = localDates.get(day);
-  if (shifted === undefined) {
+function dateOfDay(day: number): LocalDate {
+  let date = localDates.get(day);
+  if (date === undefined) {
     if (localDates.size >= 10_000) localDates.clear();
-    shifted = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    localDates.set(day, shifted);
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    localDates.set(day, date);
   }
-  return shifted;
+  return date;
+}
+
+/** core `addDays`. */
+export function shiftDate(date: LocalDate, days: number): LocalDate {
+  return dateOfDay(dayOf(date) + days);
+}
+
+/** core `addMonths`: calendar months, clamped to the month's last day (31 Jan + 1 = 28/29 Feb). */
+export function shiftMonths(date: LocalDate, months: number): LocalDate {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7)) - 1 + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return dateOfDay(Date.UTC(year, month, Math.min(Number(date.slice(8, 10)), lastDay)) / DAY_MS);
 }
 
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));

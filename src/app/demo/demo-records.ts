@@ -74,7 +74,8 @@ function* generate({ companies, seed, now, timeZone }: DemoOptions): Generator<I
     const draws = archived
       ? randomDraws(random)
       : stratifiedDraws(kindStrata[kind], counts[kind]++, churnStrata, counts.all++);
-    yield* companyRecords({ company, number, kind, size, archived, domain, random, draws, nowMs, today });
+    const context = { company, number, kind, size, archived, domain, random, draws, nowMs, today };
+    for (const record of companyRecords(context)) yield record;
   }
 }
 

@@ -3,7 +3,14 @@
  * companies), scanner appliances and SNS/WAS scans (everyone). Stratified draws decide the ones that
  * raise tasks (spec: tasks.md § 3–6); the rest is healthy noise with realistic rough edges.
  */
-import type { ProductActivity, Scan, Scanner, ScanStatus, UsageMeasurement } from "../../core/model.ts";
+import type {
+  ProductActivity,
+  Scan,
+  Scanner,
+  ScannerStatus,
+  ScanStatus,
+  UsageMeasurement,
+} from "../../core/model.ts";
 import type { ScannedProduct } from "../../core/products.ts";
 import { weeklySeries } from "./commercial.ts";
 import { type CompanyContext, DAY_MS, HOUR_MS, instant, MINUTE_MS, quantityFor } from "./context.ts";
@@ -87,30 +94,31 @@ const SCANNER_COUNTS: readonly (readonly [number, number])[] = [
 const INACTIVE_SCANNERS_RATE = 0.08;
 const FAILING_RATE: Readonly<Record<ScannedProduct, number>> = { SNS: 0.06, WAS: 0.045 };
 
+const SCANNER_NAME_CHOICES = SCANNER_NAMES.map((name) => [name, 1] as const);
+
 /** 0–3 appliances, online with a fresh heartbeat unless this company drew an inactive one. */
 export function scannersFor(context: CompanyContext): Scanner[] {
   const { random, nowMs } = context;
   const inactive = context.archived || context.draws.scanners < INACTIVE_SCANNERS_RATE;
   // A company that drew an inactive appliance has at least one; that keeps the drawn rate exact.
   const count = random.weighted(inactive ? SCANNER_COUNTS.slice(1) : SCANNER_COUNTS);
-  const names = random.distinct(
-    SCANNER_NAMES.map((name) => [name, 1] as const),
-    count,
-  );
+  const names = random.distinct(SCANNER_NAME_CHOICES, count);
   // Usually one appliance of several is down; sometimes the whole site is.
   const allDown = context.archived || context.draws.scanners < INACTIVE_SCANNERS_RATE / 4;
   return names.map((name, index) => {
-    const id = `sa-${context.number}-${index + 1}`;
-    const base = { id, companyId: context.company.id, name };
+    let status: ScannerStatus = "online";
+    let lastSeenMs = nowMs - random.real(0.2, 15) * MINUTE_MS;
     if (inactive && (index === 0 || allDown)) {
       if (context.archived || random.chance(0.6)) {
-        const days = context.archived ? random.real(60, 300) : random.real(1.5, 20);
-        return { ...base, status: "offline", lastSeenAt: instant(nowMs - days * DAY_MS) };
+        status = "offline";
+        lastSeenMs = nowMs - (context.archived ? random.real(60, 300) : random.real(1.5, 20)) * DAY_MS;
+      } else {
+        // Still "online" by its last report, but the heartbeat stopped more than 24 hours ago.
+        lastSeenMs = nowMs - random.real(26, 240) * HOUR_MS;
       }
-      // Still "online" by its last report, but the heartbeat stopped more than 24 hours ago.
-      return { ...base, status: "online", lastSeenAt: instant(nowMs - random.real(26, 240) * HOUR_MS) };
     }
-    return { ...base, status: "online", lastSeenAt: instant(nowMs - random.real(0.2, 15) * MINUTE_MS) };
+    const id = `sa-${context.number}-${index + 1}`;
+    return { id, companyId: context.company.id, name, status, lastSeenAt: instant(lastSeenMs) };
   });
 }
 
