@@ -3,8 +3,9 @@
  * the benchmark's bookkeeping: `node --expose-gc --import tsx bench/scan-worker.ts <postgres-url>`.
  * Prints one JSON line: the scan's wall time, its run counts and its memory (start, peak, maxRSS).
  */
-import { createAppContext } from "../src/app/context.ts";
+
 import { fixedClock } from "../src/app/clock.ts";
+import { createAppContext } from "../src/app/context.ts";
 import { runScan } from "../src/app/scan.ts";
 import { openDatabase } from "../src/db/connection.ts";
 import type { Database } from "../src/db/schema.ts";

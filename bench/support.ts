@@ -107,7 +107,10 @@ export async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) =
 /** The server's version, or null when nothing answers at the URL. */
 export async function postgresVersion(adminUrl: string): Promise<string | null> {
   try {
-    return await withAdmin(adminUrl, async (c) => (await c.query("show server_version")).rows[0].server_version);
+    return await withAdmin(
+      adminUrl,
+      async (c) => (await c.query("show server_version")).rows[0].server_version,
+    );
   } catch {
     return null;
   }
@@ -132,5 +135,7 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   if (sorted.length === 0) return Number.NaN;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }

@@ -19,6 +19,10 @@ export interface TaskFilter {
   readonly types?: readonly TaskType[] | undefined;
   readonly partnershipIds?: readonly string[] | undefined;
   readonly companyIds?: readonly string[] | undefined;
+  /** A user id, or "none" for unassigned tasks. */
+  readonly assigneeId?: string | undefined;
+  /** Words to find in the company's name or the task's title. */
+  readonly search?: string | undefined;
   /** The evaluation instant for snoozes. */
   readonly now: string;
 }
@@ -69,6 +73,23 @@ export function whereTaskFilter(eb: Tasks, filter: TaskFilter) {
   if (filter.partnershipIds?.length)
     conditions.push(eb("tasks.partnership_id", "in", [...filter.partnershipIds]));
   if (filter.companyIds?.length) conditions.push(eb("tasks.company_id", "in", [...filter.companyIds]));
+  if (filter.assigneeId === "none") conditions.push(eb("tasks.assignee_id", "is", null));
+  else if (filter.assigneeId) conditions.push(eb("tasks.assignee_id", "=", filter.assigneeId));
+  if (filter.search?.trim()) {
+    const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      eb.or([
+        eb("tasks.title", "ilike", pattern),
+        eb.exists(
+          eb
+            .selectFrom("companies as named")
+            .select("named.id")
+            .whereRef("named.id", "=", "tasks.company_id")
+            .where("named.name", "ilike", pattern),
+        ),
+      ]),
+    );
+  }
   return eb.and(conditions);
 }
 

@@ -173,6 +173,7 @@ export function resellerUsage(context: CompanyContext, orders: readonly Order[])
     for (const line of last?.lines ?? []) quantities.set(line.product, line.quantity);
   }
   const usage: UsageMeasurement[] = [];
+  const latestAt = lastMeasurementAt(context);
   let first = true;
   for (const [product, quantity] of quantities) {
     const u = first ? context.draws.usage : random.next();
@@ -181,20 +182,25 @@ export function resellerUsage(context: CompanyContext, orders: readonly Order[])
     // Whole units chosen inside the bucket's integer range, so rounding never changes the severity.
     const minUsed = Math.ceil((quantity * low) / 100);
     const used = random.int(minUsed, Math.max(minUsed, Math.floor((quantity * high) / 100)));
-    usage.push(...weeklySeries(context, product, used, random.int(3, 6)));
+    usage.push(...weeklySeries(context, product, used, latestAt, random.int(3, 6)));
   }
   return usage;
 }
 
-/** `count` weekly measurements ending at `latest` units, growing slightly, oldest first. */
+/** The platform measures all of a company's products in one weekly run, on the hour, in the last 36 h. */
+export function lastMeasurementAt(context: CompanyContext): number {
+  return Math.floor((context.nowMs - context.random.int(1, 36) * HOUR_MS) / HOUR_MS) * HOUR_MS;
+}
+
+/** `count` weekly measurements ending at `latest` units at `latestAt`, growing slightly, oldest first. */
 export function weeklySeries(
   context: CompanyContext,
   product: ProductCode,
   latest: number,
+  latestAt: number,
   count: number,
 ): UsageMeasurement[] {
   const { random } = context;
-  const latestAt = Math.floor((context.nowMs - random.int(1, 36) * HOUR_MS) / HOUR_MS) * HOUR_MS;
   const growth = random.real(0, 0.03);
   const series: UsageMeasurement[] = [];
   for (let weeksAgo = count - 1; weeksAgo >= 0; weeksAgo--) {

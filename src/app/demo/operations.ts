@@ -12,7 +12,7 @@ import type {
   UsageMeasurement,
 } from "../../core/model.ts";
 import type { ScannedProduct } from "../../core/products.ts";
-import { weeklySeries } from "./commercial.ts";
+import { lastMeasurementAt, weeklySeries } from "./commercial.ts";
 import { type CompanyContext, DAY_MS, HOUR_MS, instant, MINUTE_MS, quantityFor } from "./context.ts";
 import { PRODUCT_WEIGHTS, SCANNER_NAMES, SNS_TARGETS, WAS_SUBDOMAINS } from "./names.ts";
 import { pickWeighted } from "./random.ts";
@@ -74,14 +74,11 @@ export function activityFor(context: CompanyContext): ProductActivity[] {
 export function msspUsage(context: CompanyContext, activity: readonly ProductActivity[]): UsageMeasurement[] {
   if (context.archived) return [];
   const { random } = context;
-  return activity.flatMap(({ product }) =>
-    weeklySeries(
-      context,
-      product,
-      Math.round(quantityFor(context, product) * random.real(0.4, 1)),
-      random.int(3, 5),
-    ),
-  );
+  const latestAt = lastMeasurementAt(context);
+  return activity.flatMap(({ product }) => {
+    const used = Math.round(quantityFor(context, product) * random.real(0.4, 1));
+    return weeklySeries(context, product, used, latestAt, random.int(3, 5));
+  });
 }
 
 const SCANNER_COUNTS: readonly (readonly [number, number])[] = [

@@ -1,33 +1,11 @@
 import { AppError } from "../../app/errors.ts";
+import { taskJson } from "../../app/tasks/task-json.ts";
 import { CATEGORIES, SEVERITIES, TASK_STATUSES, type TaskStatus } from "../../core/task.ts";
 import { listTasks, type TaskView } from "../../db/task-list.query.ts";
 import { parseCommandArgs, parseList } from "../args.ts";
 import { type Command, DATA_FLAG, DATA_HELP } from "../command.ts";
 import { renderCsv, renderTable } from "../output.ts";
 import { withRuntime } from "../with-runtime.ts";
-
-/** The contract's JSON shape of a task (data-format.md § Command line contract), plus context. */
-export function taskJson(task: TaskView) {
-  return {
-    id: task.id,
-    fingerprint: task.fingerprint,
-    type: task.type,
-    category: task.category,
-    severity: task.severity,
-    status: task.status,
-    partnershipId: task.partnershipId,
-    companyId: task.companyId,
-    companyName: task.companyName,
-    title: task.title,
-    details: task.details,
-    openedAt: task.openedAt,
-    updatedAt: task.updatedAt,
-    resolvedAt: task.resolvedAt,
-    snoozedUntil: task.snoozedUntil,
-    assigneeId: task.assigneeId,
-    previousTaskId: task.previousTaskId,
-  };
-}
 
 const COLUMNS = ["severity", "status", "type", "company", "title", "opened"] as const;
 
