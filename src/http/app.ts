@@ -18,11 +18,24 @@ import { registerAccess } from "./access.ts";
 import type { HttpDeps } from "./deps.ts";
 import { handleError, sendError } from "./errors.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
+import { companiesRoutes } from "./routes/companies.routes.ts";
+import { dashboardRoutes } from "./routes/dashboard.routes.ts";
+import { ingestRoutes } from "./routes/ingest.routes.ts";
+import { taskActionsRoutes } from "./routes/task-actions.routes.ts";
 import { tasksRoutes } from "./routes/tasks.routes.ts";
+import { usersRoutes } from "./routes/users.routes.ts";
 import { addSecurityHeaders } from "./security-headers.ts";
 
 /** Route groups mounted under /api/v1; each file declares its routes' access and schemas. */
-const API_ROUTES = [authRoutes, tasksRoutes];
+const API_ROUTES = [
+  authRoutes,
+  tasksRoutes,
+  taskActionsRoutes,
+  companiesRoutes,
+  dashboardRoutes,
+  usersRoutes,
+  ingestRoutes,
+];
 
 export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.bodyLimit, trustProxy: false });

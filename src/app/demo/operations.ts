@@ -75,8 +75,9 @@ export function msspUsage(context: CompanyContext, activity: readonly ProductAct
   if (context.archived) return [];
   const { random } = context;
   const latestAt = lastMeasurementAt(context);
-  return activity.flatMap(({ product }) => {
-    const used = Math.round(quantityFor(context, product) * random.real(0.4, 1));
+  return activity.flatMap(({ product, lastUsedAt }) => {
+    // A product never used covers nothing yet, so it bills nothing.
+    const used = lastUsedAt === null ? 0 : Math.round(quantityFor(context, product) * random.real(0.4, 1));
     return weeklySeries(context, product, used, latestAt, random.int(3, 5));
   });
 }
@@ -188,8 +189,9 @@ function targetRuns(context: CompanyContext, product: ScannedProduct, failing: b
   const all: Run[] = [];
   targets.forEach((target, targetIndex) => {
     const interval = random.weighted(INTERVAL_DAYS) * DAY_MS;
-    // The latest run started at least an hour ago and within one interval, so inside the 7-day window.
-    let at = nowMs - Math.max(HOUR_MS, random.next() * interval);
+    // The latest run started an hour or more ago, and an hour inside one interval (at most 7 days),
+    // so it stays inside the failed-scan window even after rounding down to the minute.
+    let at = nowMs - random.real(HOUR_MS, interval - HOUR_MS);
     const runs: Run[] = [];
     while (at > nowMs - HISTORY_DAYS * DAY_MS) {
       // Schedules start on the minute.
@@ -205,8 +207,9 @@ function targetRuns(context: CompanyContext, product: ScannedProduct, failing: b
 function run(context: CompanyContext, product: ScannedProduct, target: string, startMs: number): Run {
   const { random } = context;
   const duration = random.real(product === "SNS" ? 20 : 30, product === "SNS" ? 180 : 300) * MINUTE_MS;
-  if (startMs + duration > context.nowMs)
+  if (startMs + duration > context.nowMs) {
     return { product, target, startMs, status: "running", finishMs: null };
+  }
   const status = random.weighted(SCAN_OUTCOMES);
   // Errors fail early; stopped runs end part-way.
   const took =

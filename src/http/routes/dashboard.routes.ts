@@ -1,0 +1,4 @@
+import type { FastifyInstance } from "fastify";
+import type { HttpDeps } from "../deps.ts";
+
+export async function dashboardRoutes(_app: FastifyInstance, _deps: HttpDeps): Promise<void> {}
