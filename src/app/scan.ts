@@ -12,7 +12,7 @@ import { groupBy } from "../core/group-by.ts";
 import type { CompanyFacts } from "../core/model.ts";
 import { planReconciliation } from "../core/reconcile.ts";
 import type { Finding, Task, TaskEvent } from "../core/task.ts";
-import { isPostgresUniqueViolation } from "../db/connection.ts";
+import { isTransientConflict } from "../db/connection.ts";
 import { companiesAfter, loadFacts } from "../db/facts.repository.ts";
 import {
   addScanRunProgress,
@@ -38,7 +38,7 @@ export interface ScanOptions {
 const DEFAULT_BATCH_SIZE = 500;
 /** A run whose heartbeat is older than this died with its process. */
 const STALE_RUN_MINUTES = 10;
-/** A unique-index conflict means another scan won a race; re-reading its result settles it. */
+/** A unique-index conflict or deadlock means another scan won a race; re-reading settles it. */
 const MAX_BATCH_ATTEMPTS = 3;
 
 export async function runScan(ctx: AppContext, options: ScanOptions = {}): Promise<ScanRun> {
@@ -54,22 +54,38 @@ export async function runScan(ctx: AppContext, options: ScanOptions = {}): Promi
     startedAt: startedAt.toISOString(),
   });
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  let afterId: string | null = null;
   let scanned = 0;
+  const step = async (selection: Selection) => {
+    const batch = await scanBatchWithRetry(ctx, runId, at, selection, batchSize);
+    scanned += batch.count;
+    options.onProgress?.(scanned);
+    return batch;
+  };
   try {
-    for (;;) {
-      const batch = await scanBatchWithRetry(ctx, runId, at, afterId, batchSize, only);
-      if (batch.count === 0) break;
-      scanned += batch.count;
-      afterId = batch.lastId;
-      options.onProgress?.(scanned);
-      if (batch.count < batchSize) break;
+    if (only) {
+      // Targeted scans go by chunks of the given ids, so a huge list never becomes one huge query.
+      const ids = [...new Set(only)].sort();
+      for (let i = 0; i < ids.length; i += batchSize)
+        await step({ afterId: null, ids: ids.slice(i, i + batchSize) });
+    } else {
+      let afterId: string | null = null;
+      for (;;) {
+        const batch = await step({ afterId });
+        if (batch.count < batchSize) break;
+        afterId = batch.lastId;
+      }
     }
   } catch (error) {
     await finishScanRun(ctx.db, runId, "failed", ctx.clock.now().toISOString());
     throw error;
   }
   return finishScanRun(ctx.db, runId, "completed", ctx.clock.now().toISOString());
+}
+
+/** Which companies a batch takes: the next ones after an id, or a given list. */
+interface Selection {
+  readonly afterId: string | null;
+  readonly ids?: readonly string[];
 }
 
 interface BatchResult {
@@ -81,17 +97,16 @@ async function scanBatchWithRetry(
   ctx: AppContext,
   runId: string,
   at: Date,
-  afterId: string | null,
+  selection: Selection,
   batchSize: number,
-  only: readonly string[] | undefined,
 ): Promise<BatchResult> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.db
         .transaction()
-        .execute((trx) => scanBatch(ctx, trx, runId, at, afterId, batchSize, only));
+        .execute((trx) => scanBatch(ctx, trx, runId, at, selection, batchSize));
     } catch (error) {
-      if (!isPostgresUniqueViolation(error) || attempt >= MAX_BATCH_ATTEMPTS) throw error;
+      if (!isTransientConflict(error) || attempt >= MAX_BATCH_ATTEMPTS) throw error;
     }
   }
 }
@@ -101,12 +116,11 @@ async function scanBatch(
   trx: Kysely<Database>,
   runId: string,
   at: Date,
-  afterId: string | null,
+  selection: Selection,
   batchSize: number,
-  only: readonly string[] | undefined,
 ): Promise<BatchResult> {
-  const companies = await companiesAfter(trx, afterId, batchSize, only);
-  if (companies.length === 0) return { count: 0, lastId: afterId };
+  const companies = await companiesAfter(trx, selection.afterId, batchSize, selection.ids);
+  if (companies.length === 0) return { count: 0, lastId: selection.afterId };
   const context = { now: at, timeZone: ctx.timeZone, settings: ctx.settings };
   const scansSince = instantDaysBefore(at, ctx.settings.failedScans.windowDays).toISOString();
   const [facts, live] = await Promise.all([
@@ -170,5 +184,5 @@ async function scanBatch(
     errors,
   };
   await addScanRunProgress(trx, runId, runProgress, ctx.clock.now().toISOString());
-  return { count: companies.length, lastId: companies.at(-1)?.company.id ?? afterId };
+  return { count: companies.length, lastId: companies.at(-1)?.company.id ?? selection.afterId };
 }

@@ -47,6 +47,15 @@ export function isPostgresUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "23505";
 }
 
+/**
+ * True for conflicts that a retry of the whole transaction resolves: a unique violation lost to a
+ * concurrent writer, a deadlock, or a serialization failure.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  if (typeof error !== "object" || error === null || !("code" in error)) return false;
+  return error.code === "23505" || error.code === "40P01" || error.code === "40001";
+}
+
 async function openPostgres<DB>(databaseUrl: string): Promise<Database<DB>> {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
