@@ -14,6 +14,16 @@ export interface Config {
   readonly host: string;
   /** Minutes between scheduled scans; 0 turns the schedule off. */
   readonly scanEveryMinutes: number;
+  /** How long a sign-in lasts. */
+  readonly sessionHours: number;
+  /** Largest accepted request body (an ingestion), in bytes. */
+  readonly bodyLimitBytes: number;
+  /** The address people use to reach the portal, when it differs from host:port (a proxy). */
+  readonly publicUrl: string | undefined;
+  /** Cookies carry the Secure flag and HSTS is sent: the public address is https. */
+  readonly secure: boolean;
+  /** The server's log level (pino): trace, debug, info, warn, error, fatal or silent. */
+  readonly logLevel: string;
   readonly rules: RuleSettings;
 }
 
@@ -23,6 +33,8 @@ export class ConfigError extends Error {
     this.name = "ConfigError";
   }
 }
+
+const LOG_LEVELS: readonly string[] = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -46,6 +58,14 @@ export function loadConfig(env: Env, overrides: Partial<Pick<Config, "dataDir" |
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push("DATABASE_URL: expected a postgres:// or postgresql:// address");
   }
+  const publicUrl = env.PORTAL_PUBLIC_URL || undefined;
+  if (publicUrl && !/^https?:\/\/[^\s/]+/.test(publicUrl)) {
+    problems.push(`PORTAL_PUBLIC_URL=${publicUrl}: expected an http:// or https:// address`);
+  }
+  const logLevel = env.PORTAL_LOG_LEVEL || "info";
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`PORTAL_LOG_LEVEL=${logLevel}: expected one of ${LOG_LEVELS.join(", ")}`);
+  }
   const defaults = DEFAULT_RULE_SETTINGS;
   const config: Config = {
     databaseUrl,
@@ -54,6 +74,11 @@ export function loadConfig(env: Env, overrides: Partial<Pick<Config, "dataDir" |
     port: overrides.port ?? number("PORT", 3000, 0, 65_535),
     host: env.HOST || "127.0.0.1",
     scanEveryMinutes: number("PORTAL_SCAN_EVERY", 60, 0, 7 * 24 * 60),
+    sessionHours: number("PORTAL_SESSION_HOURS", 12, 1, 24 * 30),
+    bodyLimitBytes: number("PORTAL_INGEST_LIMIT_MB", 50, 1, 1024) * 1024 * 1024,
+    publicUrl,
+    secure: publicUrl?.startsWith("https://") ?? false,
+    logLevel,
     rules: {
       ...defaults,
       renewal: { ...defaults.renewal, lapsedAfterDays: number("PORTAL_RENEWAL_LAPSED_DAYS", 30, 0, 3650) },
