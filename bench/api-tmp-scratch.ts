@@ -1,8 +1,9 @@
 import { openDatabase } from "../src/db/connection.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import type { Database } from "../src/db/schema.ts";
-import { generateData, dataSize } from "./api-data.ts";
+import { dataSize, generateData } from "./api-data.ts";
 import * as s from "./support.ts";
+
 const admin = s.DEFAULT_URL;
 const name = "bench_api_scratch";
 await s.withAdmin(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
@@ -12,5 +13,12 @@ const d = await openDatabase<Database>({ databaseUrl: url });
 await migrateToLatest(d.db);
 await d.close();
 const t = performance.now();
-console.log(await generateData(url, { partners: Number(process.argv[2] ?? 10), companiesPerPartner: 100, tasksPerCompany: 10 }));
+(globalThis as any).T0 = t;
+console.log(
+  await generateData(url, {
+    partners: Number(process.argv[2] ?? 10),
+    companiesPerPartner: 100,
+    tasksPerCompany: 10,
+  }),
+);
 console.log(performance.now() - t, await dataSize(url));

@@ -9,10 +9,12 @@ import { createAppContext } from "../src/app/context.ts";
 import { runScan } from "../src/app/scan.ts";
 import { openDatabase } from "../src/db/connection.ts";
 import type { Database } from "../src/db/schema.ts";
-import { AT, mb, sampleMemory, TIME_ZONE } from "./support.ts";
+import { AT, clientCpuMs, mb, sampleMemory, serverCpu, serverCpuSpent, TIME_ZONE } from "./support.ts";
 
 export interface WorkerResult {
   readonly ms: number;
+  /** CPU milliseconds: this process (user + system) plus the PostgreSQL backends it used. */
+  readonly cpuMs: number;
   readonly companiesScanned: number;
   readonly opened: number;
   readonly updated: number;
@@ -32,13 +34,18 @@ async function main(): Promise<void> {
   try {
     const ctx = createAppContext(database.db, { timeZone: TIME_ZONE, clock: fixedClock(AT) });
     globalThis.gc?.();
+    const cpuBefore = await serverCpu(database.db);
     const memory = sampleMemory();
+    const cpuStart = process.cpuUsage();
     const started = performance.now();
     const run = await runScan(ctx, { at: AT });
     const ms = performance.now() - started;
+    const clientMs = clientCpuMs(cpuStart);
     const peak = memory.stop();
+    const cpuMs = clientMs + serverCpuSpent(cpuBefore, await serverCpu(database.db));
     const result: WorkerResult = {
       ms,
+      cpuMs,
       companiesScanned: run.companiesScanned,
       opened: run.tasksOpened,
       updated: run.tasksUpdated,

@@ -39,6 +39,8 @@ const SCANS_SINCE = instantDaysBefore(s.AT, DEFAULT_RULE_SETTINGS.failedScans.wi
 
 interface ScanFigures {
   readonly ms: number;
+  /** Client plus server CPU (PGlite: the process, which holds both). */
+  readonly cpuMs: number;
   readonly opened: number;
   readonly updated: number;
   readonly resolved: number;
@@ -52,9 +54,10 @@ interface SizeResult {
   readonly companies: number;
   readonly records: number;
   readonly importMs: number;
+  readonly importCpuMs: number;
   readonly generatorMs: number;
-  readonly floorEmpty: number;
-  readonly floorLive: number;
+  readonly floorEmpty: Timing;
+  readonly floorLive: Timing;
   readonly floorRows: number;
   readonly first: ScanFigures;
   readonly rescan: ScanFigures;
@@ -76,6 +79,11 @@ const adminUrl = process.env.DATABASE_URL ?? s.DEFAULT_URL;
 const created = new Set<string>();
 
 /** Each item's location as load-demo.ts gives it; the time spent generating is added to `clock`. */
+interface Timing {
+  readonly ms: number;
+  readonly cpuMs: number;
+}
+
 async function* timedItems(records: Iterator<ImportRecord>, clock: { ms: number }): AsyncGenerator<ReadItem> {
   for (let index = 1; ; index++) {
     const started = performance.now();
@@ -96,12 +104,15 @@ async function scanInWorker(url: string): Promise<ScanFigures> {
 async function scanInProcess(ctx: AppContext): Promise<ScanFigures> {
   gc();
   const memory = s.sampleMemory();
+  const cpuStart = process.cpuUsage();
   const started = performance.now();
   const run = await runScan(ctx, { at: s.AT });
   const ms = performance.now() - started;
+  const cpuMs = s.clientCpuMs(cpuStart);
   const m = memory.stop();
   return {
     ms,
+    cpuMs,
     opened: run.tasksOpened,
     updated: run.tasksUpdated,
     resolved: run.tasksResolved,
@@ -133,36 +144,49 @@ async function benchSize(kind: DatabaseKind, companies: number, runs: number): P
     const ctx = createAppContext(db, { timeZone: s.TIME_ZONE, clock: fixedClock(s.AT) });
     const generator = { ms: 0 };
     const records = demoRecords({ companies, seed: s.SEED, now: s.AT, timeZone: s.TIME_ZONE });
+    const local = kind === "postgres";
+    const serverBefore = local ? await s.serverCpu(db) : new Map();
+    const cpuStart = process.cpuUsage();
     const importStart = performance.now();
     const summary = await importRecords(ctx, timedItems(records, generator));
     const importMs = performance.now() - importStart;
-    log(`imported ${summary.recordsRead} records in ${(importMs / 1000).toFixed(1)} s`);
+    const clientMs = s.clientCpuMs(cpuStart);
+    const serverMs = local ? s.serverCpuSpent(serverBefore, await s.serverCpu(db)) : 0;
+    const importCpuMs = clientMs + serverMs;
+    log(
+      `imported ${summary.recordsRead} records in ${ms(importMs)} (generator ${ms(generator.ms)}); ` +
+        `CPU: client ${ms(clientMs)}, server ${ms(serverMs)}`,
+    );
     // What autovacuum would do within a minute of a bulk load; without it the plans are guesses.
     await sql`analyze`.execute(db);
 
     const scan = () => (database.url ? scanInWorker(database.url) : scanInProcess(ctx));
-    const samples: { floorEmpty: number; floorLive: number; first: ScanFigures; rescan: ScanFigures }[] = [];
+    const samples: { floorEmpty: Timing; floorLive: Timing; first: ScanFigures; rescan: ScanFigures }[] = [];
     let floorRows = 0;
     for (let run = 1; run <= runs; run++) {
       await s.clearScanOutput(db);
-      const floorEmpty = await s.readFloor(db, s.AT, SCANS_SINCE);
+      const floorEmpty = await s.readFloor(db, s.AT, SCANS_SINCE, local);
       const first = await scan();
-      const floorLive = await s.readFloor(db, s.AT, SCANS_SINCE);
+      const floorLive = await s.readFloor(db, s.AT, SCANS_SINCE, local);
       const rescan = await scan();
       floorRows = floorLive.rows;
-      samples.push({ floorEmpty: floorEmpty.ms, floorLive: floorLive.ms, first, rescan });
+      samples.push({ floorEmpty, floorLive, first, rescan });
       log(
-        `run ${run}: floor ${ms(floorEmpty.ms)}/${ms(floorLive.ms)}, first ${ms(first.ms)} ` +
-          `(+${first.opened} tasks), rescan ${ms(rescan.ms)} (${changes(rescan)} changes)`,
+        `run ${run}: floor ${both(floorEmpty)} / ${both(floorLive)}, first ${both(first)} ` +
+          `(+${first.opened} tasks), rescan ${both(rescan)} (${changes(rescan)} changes)`,
       );
     }
-    const med = (pick: (x: (typeof samples)[number]) => number) => s.median(samples.map(pick));
+    const med = (pick: (x: (typeof samples)[number]) => Timing): Timing => ({
+      ms: s.median(samples.map((x) => pick(x).ms)),
+      cpuMs: s.median(samples.map((x) => pick(x).cpuMs)),
+    });
     const worst = (pick: (x: (typeof samples)[number]) => ScanFigures): ScanFigures => {
       const all = samples.map(pick);
       const base = all.at(-1) as ScanFigures;
       return {
         ...base,
         ms: s.median(all.map((f) => f.ms)),
+        cpuMs: s.median(all.map((f) => f.cpuMs)),
         growthMb: Math.max(...all.map((f) => f.growthMb)),
         otherMb: Math.max(...all.map((f) => f.otherMb)),
       };
@@ -172,6 +196,7 @@ async function benchSize(kind: DatabaseKind, companies: number, runs: number): P
       companies,
       records: summary.recordsRead,
       importMs,
+      importCpuMs,
       generatorMs: generator.ms,
       floorEmpty: med((x) => x.floorEmpty),
       floorLive: med((x) => x.floorLive),
@@ -189,6 +214,9 @@ async function benchSize(kind: DatabaseKind, companies: number, runs: number): P
 }
 
 const ms = (value: number) => (value < 10_000 ? `${value.toFixed(0)} ms` : `${(value / 1000).toFixed(1)} s`);
+const both = (t: Timing) => `${ms(t.ms)} (CPU ${ms(t.cpuMs)})`;
+const ratio = (t: Timing, floor: Timing) =>
+  `${ms(t.ms)} (${(t.ms / floor.ms).toFixed(1)}×), CPU ${ms(t.cpuMs)} (${(t.cpuMs / floor.cpuMs).toFixed(1)}×)`;
 const int = (value: number) => Math.round(value).toLocaleString("en-US");
 const changes = (f: ScanFigures) => f.opened + f.updated + f.resolved;
 
@@ -200,10 +228,10 @@ function table(kind: DatabaseKind, results: readonly SizeResult[]): string {
   const head = [
     "companies",
     "records",
-    "import rec/s (excl. generator)",
-    "floor: no tasks / live tasks (rows)",
-    "first scan (×floor)",
-    "rescan (×floor)",
+    "import rec/s: wall (excl. generator) / per CPU s",
+    "floor, no tasks / live tasks: wall, CPU (rows)",
+    "first scan: wall (×floor), CPU (×floor)",
+    "rescan: wall (×floor), CPU (×floor)",
     `${memory} (MB)`,
     "tasks opened / rescan changes",
     "runs",
@@ -212,10 +240,10 @@ function table(kind: DatabaseKind, results: readonly SizeResult[]): string {
   const rows = results.map((r) => [
     int(r.companies),
     int(r.records),
-    `${int(r.records / (r.importMs / 1000))} (${int(r.records / ((r.importMs - r.generatorMs) / 1000))})`,
-    `${ms(r.floorEmpty)} / ${ms(r.floorLive)} (${int(r.floorRows)})`,
-    `${ms(r.first.ms)} (${(r.first.ms / r.floorEmpty).toFixed(1)}×)`,
-    `${ms(r.rescan.ms)} (${(r.rescan.ms / r.floorLive).toFixed(1)}×)`,
+    `${int(r.records / (r.importMs / 1000))} (${int(r.records / ((r.importMs - r.generatorMs) / 1000))}) / ${int(r.records / (r.importCpuMs / 1000))}`,
+    `${ms(r.floorEmpty.ms)}, ${ms(r.floorEmpty.cpuMs)} / ${ms(r.floorLive.ms)}, ${ms(r.floorLive.cpuMs)} (${int(r.floorRows)})`,
+    ratio(r.first, r.floorEmpty),
+    ratio(r.rescan, r.floorLive),
     `${r.first.growthMb.toFixed(0)}, ${r.rescan.growthMb.toFixed(0)} / ${Math.max(r.first.otherMb, r.rescan.otherMb).toFixed(0)}`,
     `${int(r.first.opened)} / ${changes(r.rescan)}`,
     String(r.runs),

@@ -12,7 +12,7 @@ import type { Database } from "../src/db/schema.ts";
 export const AT = new Date("2025-06-02T08:00:00.000Z");
 export const TIME_ZONE = "Europe/Stockholm";
 export const SEED = 42;
-/** The failed-scan window of DEFAULT_RULE_SETTINGS is read by the worker; the floor takes it. */
+/** Where PostgreSQL is looked for when DATABASE_URL is not set. */
 export const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
 export const mb = (bytes: number) => bytes / 1_048_576;
@@ -58,7 +58,10 @@ export async function readFloor(
   db: Kysely<Database>,
   at: Date,
   scansSince: Date,
-): Promise<{ ms: number; rows: number }> {
+  localServer: boolean,
+): Promise<{ ms: number; cpuMs: number; rows: number }> {
+  const cpuBefore = localServer ? await serverCpu(db) : new Map<number, number>();
+  const cpuStart = process.cpuUsage();
   const started = performance.now();
   const atIso = at.toISOString();
   const rows = await db.transaction().execute(async (trx) => {
@@ -79,7 +82,40 @@ export async function readFloor(
     for (const query of queries) count += (await query.execute(trx)).rows.length;
     return count;
   });
-  return { ms: performance.now() - started, rows };
+  const ms = performance.now() - started;
+  const server = localServer ? serverCpuSpent(cpuBefore, await serverCpu(db)) : 0;
+  const cpuMs = clientCpuMs(cpuStart) + server;
+  return { ms, cpuMs, rows };
+}
+
+/** CPU time of the server processes serving this database (local server only), by pid. */
+export async function serverCpu(db: Kysely<Database>): Promise<Map<number, number>> {
+  const { rows } = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where datname = current_database()`.execute(db);
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime, stime in 1/100 s.
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // not a local server, or the backend has gone
+    }
+  }
+  return cpu;
+}
+
+/** Server CPU milliseconds spent between two serverCpu readings (new backends started at 0). */
+export function serverCpuSpent(before: Map<number, number>, after: Map<number, number>): number {
+  let spent = 0;
+  for (const [pid, ms] of after) spent += ms - (before.get(pid) ?? 0);
+  return spent;
+}
+
+/** This process's user + system CPU milliseconds since `since` (process.cpuUsage()). */
+export function clientCpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
 }
 
 /** Empties what scans write, so the next scan is a first scan again. */

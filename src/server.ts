@@ -55,7 +55,9 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     await app.listen({ host: config.host, port: config.port });
     scheduler.start();
     const url = listeningUrl(app.server.address(), config.host, config.port);
-    options.announce?.(`Partner Portal is listening on ${url}${config.publicUrl ? ` (${config.publicUrl})` : ""}`);
+    options.announce?.(
+      `Partner Portal is listening on ${url}${config.publicUrl ? ` (${config.publicUrl})` : ""}`,
+    );
     const log = app.log;
     return supervise(
       url,
@@ -114,6 +116,10 @@ function supervise(
 function listeningUrl(address: string | AddressInfo | null, host: string, port: number): string {
   if (address === null || typeof address === "string") return `http://${host}:${port}`;
   const unspecified = address.address === "0.0.0.0" || address.address === "::";
-  const name = unspecified ? "localhost" : address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const name = unspecified
+    ? "localhost"
+    : address.family === "IPv6"
+      ? `[${address.address}]`
+      : address.address;
   return `http://${name}:${address.port}`;
 }

@@ -7,7 +7,11 @@ import { importCommand } from "./commands/import.command.ts";
 import { migrateCommand } from "./commands/migrate.command.ts";
 import { scanCommand } from "./commands/scan.command.ts";
 import { scansCommand } from "./commands/scans.command.ts";
+import { serveCommand } from "./commands/serve.command.ts";
+import { startCommand } from "./commands/start.command.ts";
 import { tasksCommand } from "./commands/tasks.command.ts";
+import { tokensCommand } from "./commands/tokens.command.ts";
+import { usersCommand } from "./commands/users.command.ts";
 
 const COMMANDS: readonly Command[] = [
   importCommand,
@@ -15,6 +19,10 @@ const COMMANDS: readonly Command[] = [
   tasksCommand,
   scansCommand,
   demoCommand,
+  serveCommand,
+  startCommand,
+  usersCommand,
+  tokensCommand,
   migrateCommand,
 ];
 

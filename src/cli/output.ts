@@ -1,6 +1,5 @@
-/** Table and CSV rendering for command output. */
-
-export type Cell = string | number | boolean | null | undefined;
+/** Table rendering for command output (CSV is shared with the API: src/app/csv.ts). */
+import type { Cell } from "../app/csv.ts";
 
 /** A plain-text table with a header row; columns sized to their widest cell. */
 export function renderTable(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
@@ -14,14 +13,4 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
       .join("  ")
       .trimEnd();
   return [line(headers), line(widths.map((w) => "-".repeat(w))), ...text.map(line)].join("\n");
-}
-
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
-export function renderCsv(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const quote = (cell: Cell) => {
-    let value = cell === null || cell === undefined ? "" : String(cell);
-    if (/^[=+\-@\t\r]/.test(value) && typeof cell === "string") value = `'${value}`;
-    return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-  };
-  return [headers, ...rows].map((row) => row.map(quote).join(",")).join("\r\n");
 }

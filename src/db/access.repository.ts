@@ -46,6 +46,20 @@ export async function companyIdsOfUser(db: Db, userId: string): Promise<string[]
   return rows.map((r) => r.company_id);
 }
 
+/** Assigned companies of many users in one query, keyed by user id. */
+export async function companyIdsOfUsers(db: Db, userIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byUser = new Map<string, string[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return byUser;
+  const rows = await db
+    .selectFrom("user_companies")
+    .select(["user_id", "company_id"])
+    .where("user_id", "in", [...userIds])
+    .orderBy("company_id")
+    .execute();
+  for (const row of rows) byUser.get(row.user_id)?.push(row.company_id);
+  return byUser;
+}
+
 export async function listUsers(db: Db, partnerId: string | null): Promise<UserRow[]> {
   let query = db.selectFrom("users").selectAll().orderBy("email");
   if (partnerId !== null) query = query.where("partner_id", "=", partnerId);

@@ -4,6 +4,7 @@
  * whose date has passed counts as open), so a company's counts match what GET /tasks shows for it.
  */
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import type { AccountState, PartnershipType } from "../core/model.ts";
 import type { Severity } from "../core/task.ts";
 import type { Database } from "./schema.ts";
 import { type TaskFilter, whereTaskFilter } from "./task-list.query.ts";
@@ -32,8 +33,8 @@ export interface CompanyListRow {
   readonly name: string;
   readonly partnershipId: string;
   readonly partnershipName: string;
-  readonly partnershipType: string;
-  readonly accountState: string;
+  readonly partnershipType: PartnershipType;
+  readonly accountState: AccountState;
   readonly tags: string[];
 }
 
@@ -177,8 +178,8 @@ export async function listCompanyPage(
       name: r.name,
       partnershipId: r.partnership_id,
       partnershipName: r.partnership_name,
-      partnershipType: r.partnership_type,
-      accountState: r.account_state,
+      partnershipType: r.partnership_type as PartnershipType,
+      accountState: r.account_state as AccountState,
       tags: r.tags,
     })),
     nextCursor,

@@ -22,6 +22,8 @@ import { companiesRoutes } from "./routes/companies.routes.ts";
 import { dashboardRoutes } from "./routes/dashboard.routes.ts";
 import { ingestRoutes } from "./routes/ingest.routes.ts";
 import { taskActionsRoutes } from "./routes/task-actions.routes.ts";
+import { taskDetailRoutes } from "./routes/task-detail.routes.ts";
+import { taskExportRoutes } from "./routes/task-export.routes.ts";
 import { tasksRoutes } from "./routes/tasks.routes.ts";
 import { usersRoutes } from "./routes/users.routes.ts";
 import { addSecurityHeaders } from "./security-headers.ts";
@@ -30,7 +32,9 @@ import { addSecurityHeaders } from "./security-headers.ts";
 const API_ROUTES = [
   authRoutes,
   tasksRoutes,
+  taskDetailRoutes,
   taskActionsRoutes,
+  taskExportRoutes,
   companiesRoutes,
   dashboardRoutes,
   usersRoutes,

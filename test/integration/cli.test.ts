@@ -42,7 +42,13 @@ const GOOD = {
   activity: [{ companyId: "initech", product: "DA", lastUsedAt: "2026-02-01T00:00:00Z" }],
   scanners: [{ id: "sa-1", companyId: "globex", name: "HQ appliance", status: "offline" }],
   scans: [
-    { id: "scan-77", companyId: "globex", product: "SNS", status: "error", startedAt: "2026-03-09T02:00:00Z" },
+    {
+      id: "scan-77",
+      companyId: "globex",
+      product: "SNS",
+      status: "error",
+      startedAt: "2026-03-09T02:00:00Z",
+    },
   ],
 };
 
@@ -170,7 +176,11 @@ describe.each(testDatabaseKinds())("partner-portal command line on %s", (kind) =
       expect(Date.parse(String(task.updatedAt))).toBe(Date.parse(AT));
     }
     const renewal = tasks.find((t) => t.type === "contract-renewal");
-    expect(renewal?.details).toMatchObject({ orderNumber: "SO-1001", endDate: "2026-03-31", daysRemaining: 21 });
+    expect(renewal?.details).toMatchObject({
+      orderNumber: "SO-1001",
+      endDate: "2026-03-31",
+      daysRemaining: 21,
+    });
   });
 
   it("tasks --format csv starts with a header row, then one row per task", async () => {
@@ -198,14 +208,20 @@ describe.each(testDatabaseKinds())("partner-portal command line on %s", (kind) =
   });
 
   it("import of a file with a bad record exits 1, names the record on one line and writes nothing", async () => {
-    const before = await inspect(async (db) => ({ counts: await countRows(db), versions: await rowVersions(db) }));
+    const before = await inspect(async (db) => ({
+      counts: await countRows(db),
+      versions: await rowVersions(db),
+    }));
     const { code, stderr } = await cli("import", file("bad.json", BAD));
     expect(code).toBe(1);
     expect(stderr).toHaveLength(1);
     expect(stderr[0]).not.toContain("\n");
     expect(stderr[0]).toContain("orders[0]");
     expect(stderr[0]).toContain("endDate");
-    const after = await inspect(async (db) => ({ counts: await countRows(db), versions: await rowVersions(db) }));
+    const after = await inspect(async (db) => ({
+      counts: await countRows(db),
+      versions: await rowVersions(db),
+    }));
     expect(after).toEqual(before);
   });
 

@@ -245,4 +245,27 @@ describe.each(testDatabaseKinds())("scan robustness on %s", (kind) => {
       .execute();
     expect(after).toEqual(before);
   });
+
+  it("a company whose stored order lines are not a list fails alone: its tasks stay, the others are scanned", async () => {
+    await freshData(3);
+    await scan();
+    const tasksOf = (companyId: string) =>
+      db.selectFrom("tasks").selectAll().where("company_id", "=", companyId).orderBy("id").execute();
+    const before = await tasksOf("co-1");
+    // A new offline appliance for co-2: a scan that reaches co-2 opens a task for it.
+    await importText(
+      contextAt(db, AT),
+      JSON.stringify({ scanners: [{ id: "sa-new", companyId: "co-2", name: "New", status: "offline" }] }),
+    );
+    await sql`insert into orders (order_number, partner_id, company_id, start_date, end_date, status, lines)
+      values ('SO-Y', 'nordsec', 'co-1', '2026-01-01', '2026-12-31', 'active', '{"product":"SNS"}')`.execute(
+      db,
+    );
+
+    const run = await scan();
+    expect(run).toMatchObject({ status: "completed", companiesScanned: 3, errorCount: 1, tasksOpened: 1 });
+    expect(run.errors.map((e) => e.companyId)).toEqual(["co-1"]);
+    expect(await tasksOf("co-1")).toEqual(before);
+    expect((await tasksOf("co-2")).map((t) => t.type)).toContain("inactive-scanners");
+  });
 });

@@ -1,10 +1,11 @@
+import { renderCsv } from "../../app/csv.ts";
 import { AppError } from "../../app/errors.ts";
 import { taskJson } from "../../app/tasks/task-json.ts";
 import { CATEGORIES, SEVERITIES, TASK_STATUSES, type TaskStatus } from "../../core/task.ts";
 import { listTasks, type TaskView } from "../../db/task-list.query.ts";
 import { parseCommandArgs, parseList } from "../args.ts";
 import { type Command, DATA_FLAG, DATA_HELP } from "../command.ts";
-import { renderCsv, renderTable } from "../output.ts";
+import { renderTable } from "../output.ts";
 import { withRuntime } from "../with-runtime.ts";
 
 const COLUMNS = ["severity", "status", "type", "company", "title", "opened"] as const;

@@ -55,7 +55,7 @@ export const scanRunSchema = z
     tasksUpdated: z.number(),
     tasksResolved: z.number(),
     errorCount: z.number(),
-    errors: z.array(z.object({ companyId: z.string(), message: z.string() })),
+    errors: z.array(z.object({ companyId: z.string(), message: z.string() })).readonly(),
   })
   .meta({ id: "ScanRun" });
 
@@ -65,7 +65,8 @@ export async function ingestRoutes(app: FastifyInstance, deps: HttpDeps): Promis
   // Encapsulated: only /ingest takes its body as text, so the import's reader can name the record
   // (array and index, or NDJSON line) that breaks the contract, exactly as for a file.
   await app.register(async (scoped) => {
-    scoped.removeContentTypeParser("application/json");
+    // Only the two contract formats (text/plain, say, is 415).
+    scoped.removeAllContentTypeParsers();
     scoped.addContentTypeParser(["application/json", NDJSON], { parseAs: "string" }, (_request, body, done) =>
       done(null, body),
     );
@@ -126,7 +127,7 @@ export async function ingestRoutes(app: FastifyInstance, deps: HttpDeps): Promis
         description:
           "Queued behind a scan that is already running (never two at once); a request made while " +
           "another full scan waits to start joins that one.",
-        body: z.object({}).optional(),
+        body: z.object({}).nullish().describe("nothing, or {}"),
         response: { 200: scanRunSchema, ...authErrors },
       },
     },

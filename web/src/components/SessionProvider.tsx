@@ -52,7 +52,8 @@ function SignedIn({
     return {
       me,
       isVendor,
-      isAdmin: me.role === "admin" || isVendor,
+      isAdmin: me.role === "admin",
+      canListUsers: me.role === "admin" || isVendor,
       canAct: me.role === "admin" || me.role === "user" || isVendor,
       partnership,
       partner,

@@ -4,7 +4,10 @@ import type { Me } from "../api/types.ts";
 
 export interface Session {
   readonly me: Me;
+  /** A partner admin: manages the partner's users. */
   readonly isAdmin: boolean;
+  /** May read GET /users (admins and the vendor's staff), e.g. to pick an assignee. */
+  readonly canListUsers: boolean;
   readonly isVendor: boolean;
   /** May change tasks (snooze, dismiss, assign, comment). */
   readonly canAct: boolean;
