@@ -15,6 +15,7 @@ export interface WorkerResult {
   readonly ms: number;
   /** CPU milliseconds: this process (user + system) plus the PostgreSQL backends it used. */
   readonly cpuMs: number;
+  readonly serverCpuMs: number;
   readonly companiesScanned: number;
   readonly opened: number;
   readonly updated: number;
@@ -42,10 +43,11 @@ async function main(): Promise<void> {
     const ms = performance.now() - started;
     const clientMs = clientCpuMs(cpuStart);
     const peak = memory.stop();
-    const cpuMs = clientMs + serverCpuSpent(cpuBefore, await serverCpu(database.db));
+    const serverCpuMs = serverCpuSpent(cpuBefore, await serverCpu(database.db));
     const result: WorkerResult = {
       ms,
-      cpuMs,
+      cpuMs: clientMs + serverCpuMs,
+      serverCpuMs,
       companiesScanned: run.companiesScanned,
       opened: run.tasksOpened,
       updated: run.tasksUpdated,

@@ -36,7 +36,6 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
     await options.prepare?.(runtime.ctx);
-    const logger = { level: config.logLevel };
     app = await buildApp({
       ctx: runtime.ctx,
       sessions: {
@@ -46,10 +45,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       },
       secure: config.secure,
       bodyLimit: config.bodyLimitBytes,
+      // Requests arrive only once listening, by when the scheduler (which logs through the app) exists.
       rescan: (companyIds) => scheduler.rescan(companyIds),
       scanAll: () => scheduler.scanAll(),
       webRoot: WEB_ROOT,
-      logger,
+      logger: { level: config.logLevel },
     });
     const scheduler = createScheduler(runtime.ctx, { everyMinutes: config.scanEveryMinutes, log: app.log });
     await app.listen({ host: config.host, port: config.port });
@@ -58,15 +58,18 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     options.announce?.(
       `Partner Portal is listening on ${url}${config.publicUrl ? ` (${config.publicUrl})` : ""}`,
     );
-    const log = app.log;
+    const running = app;
     return supervise(
       url,
       async () => {
-        await scheduler.stop();
-        await app?.close();
-        await runtime.close();
+        try {
+          await scheduler.stop();
+          await running.close();
+        } finally {
+          await runtime.close();
+        }
       },
-      (error) => log.error({ err: error }, "Partner Portal did not shut down cleanly"),
+      (error) => running.log.error({ err: error }, "Partner Portal did not shut down cleanly"),
     );
   } catch (error) {
     await app?.close();
@@ -98,7 +101,7 @@ function supervise(
     return closing;
   };
   const onSignal = (signal: NodeJS.Signals) => {
-    if (closing) process.exit(signal === "SIGINT" ? 130 : 143);
+    if (closing) return process.exit(signal === "SIGINT" ? 130 : 143);
     close().then(
       () => process.exit(0),
       (error: unknown) => {

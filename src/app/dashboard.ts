@@ -3,10 +3,10 @@
  * over the last 90 days, all within the caller's scope (a limited `user` counts only its companies).
  */
 import { addDays, addMonths, localDateOf } from "../core/dates.ts";
+import { openTaskFilter } from "../db/companies.query.ts";
+import { commercialFigures, countCustomers, openTasksPerDay } from "../db/dashboard.query.ts";
 import { inPartnerScope } from "../db/scoped.ts";
 import { countTasks } from "../db/task-page.query.ts";
-import { commercialFigures, countCustomers, openTasksPerDay } from "../db/dashboard.query.ts";
-import { openTaskFilter } from "../db/companies.query.ts";
 import type { Scope } from "./auth/principal.ts";
 import { companyScope } from "./companies/company-scope.ts";
 import type { AppContext } from "./context.ts";

@@ -133,13 +133,17 @@ async function scanBatch(
 
   const errors: { companyId: string; message: string }[] = [];
   const evaluated: { facts: CompanyFacts; findings: Finding[] }[] = [];
-  for (const f of facts) {
+  for (const loaded of facts) {
+    // A failed check is not a cleared condition: a company that cannot be evaluated keeps its tasks.
+    if ("error" in loaded) {
+      errors.push({ companyId: loaded.companyId, message: loaded.error });
+      continue;
+    }
     try {
-      evaluated.push({ facts: f, findings: evaluateCompany(f, context) });
+      evaluated.push({ facts: loaded.facts, findings: evaluateCompany(loaded.facts, context) });
     } catch (error) {
-      // A failed check is not a cleared condition: this company's tasks stay as they are.
       errors.push({
-        companyId: f.company.id,
+        companyId: loaded.companyId,
         message: error instanceof Error ? error.message : String(error),
       });
     }

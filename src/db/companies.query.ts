@@ -57,12 +57,13 @@ export function openTaskFilter(filter: CompanyFilter): TaskFilter {
 export function whereCompanyFilter(eb: Companies, filter: CompanyFilter) {
   const conditions = [];
   if (filter.partnerId !== undefined) conditions.push(eb("companies.partner_id", "=", filter.partnerId));
-  if (filter.visibleCompanyIds)
-    conditions.push(eb("companies.id", "in", nonEmpty(filter.visibleCompanyIds)));
+  if (filter.visibleCompanyIds) conditions.push(eb("companies.id", "in", nonEmpty(filter.visibleCompanyIds)));
   if (filter.partnershipIds?.length)
     conditions.push(eb("companies.partnership_id", "in", [...filter.partnershipIds]));
   if (filter.tags?.length) {
-    conditions.push(eb(sql.ref("companies.tags"), "&&", sql<string[]>`array[${sql.join(filter.tags)}]::text[]`));
+    conditions.push(
+      eb(sql.ref("companies.tags"), "&&", sql<string[]>`array[${sql.join(filter.tags)}]::text[]`),
+    );
   }
   if (filter.search?.trim()) {
     const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

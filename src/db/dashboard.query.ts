@@ -106,7 +106,10 @@ export async function openTasksPerDay(
     .where((eb) => whereTaskFilter(eb, { ...openTaskFilter(filter), statuses: undefined }))
     .where("tasks.opened_at", "<=", now)
     .where((eb) =>
-      eb.or([eb("tasks.resolved_at", "is", null), eb("tasks.resolved_at", ">", sql<string>`${days.from}::date`)]),
+      eb.or([
+        eb("tasks.resolved_at", "is", null),
+        eb("tasks.resolved_at", ">", sql<string>`${days.from}::date`),
+      ]),
     );
   const result = await sql<DayCounts>`
     with days as (

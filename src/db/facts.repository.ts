@@ -20,7 +20,14 @@ import type {
   UsageMeasurement,
 } from "../core/model.ts";
 import type { ProductCode, ScannedProduct } from "../core/products.ts";
-import type { Database, OrdersTable, ScansTable } from "./schema.ts";
+import type {
+  ActivityTable,
+  Database,
+  OrdersTable,
+  ScannersTable,
+  ScansTable,
+  UsageTable,
+} from "./schema.ts";
 
 type Db = Kysely<Database>;
 
@@ -84,38 +91,63 @@ export interface FactWindow {
   readonly scansSince: string;
 }
 
-/** Loads every fact of the given companies; the result holds one CompanyFacts per company row. */
+/** One company's facts, or why its stored rows could not be read as facts. */
+export type LoadedFacts =
+  | { readonly companyId: string; readonly facts: CompanyFacts }
+  | { readonly companyId: string; readonly error: string };
+
+/**
+ * Loads every fact of the given companies with one query per kind. Rows become model facts per
+ * company, so one company's corrupt row fails that company alone, never the batch.
+ */
 export async function loadFacts(
   db: Db,
   batch: readonly CompanyRow[],
   window: FactWindow,
-): Promise<CompanyFacts[]> {
+): Promise<LoadedFacts[]> {
   const ids = batch.map((row) => row.company.id);
   if (ids.length === 0) return [];
   const [orders, usage, activity, scanners, scans] = await Promise.all([
-    loadOrders(db, ids),
+    db.selectFrom("orders").selectAll().where("company_id", "in", ids).execute(),
     loadLatestUsage(db, ids, window.at),
-    loadActivity(db, ids),
-    loadScanners(db, ids),
-    loadScans(db, ids, window),
+    db.selectFrom("activity").selectAll().where("company_id", "in", ids).execute(),
+    db.selectFrom("scanners").selectAll().where("company_id", "in", ids).execute(),
+    db
+      .selectFrom("scans")
+      .selectAll()
+      .where("company_id", "in", ids)
+      .where("started_at", ">", window.scansSince)
+      .where("started_at", "<=", window.at)
+      .execute(),
   ]);
-  return batch.map(({ company, partnership }) => ({
-    company,
-    partnership,
-    orders: orders.get(company.id) ?? [],
-    usage: usage.get(company.id) ?? [],
-    activity: activity.get(company.id) ?? [],
-    scanners: scanners.get(company.id) ?? [],
-    scans: scans.get(company.id) ?? [],
-  }));
+  const groups = {
+    orders: byCompany(orders),
+    usage: byCompany(usage),
+    activity: byCompany(activity),
+    scanners: byCompany(scanners),
+    scans: byCompany(scans),
+  };
+  return batch.map(({ company, partnership }) => {
+    const of = <T>(group: Map<string, T[]>) => group.get(company.id) ?? [];
+    try {
+      const facts: CompanyFacts = {
+        company,
+        partnership,
+        orders: of(groups.orders).map(orderFromRow),
+        usage: of(groups.usage).map(usageFromRow),
+        activity: of(groups.activity).map(activityFromRow),
+        scanners: of(groups.scanners).map(scannerFromRow),
+        scans: of(groups.scans).map(scanFromRow),
+      };
+      return { companyId: company.id, facts };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { companyId: company.id, error: `unreadable stored data: ${reason}` };
+    }
+  });
 }
 
-const byCompany = <T extends { companyId: string }>(items: T[]) => groupBy(items, (item) => item.companyId);
-
-async function loadOrders(db: Db, ids: string[]): Promise<Map<string, Order[]>> {
-  const rows = await db.selectFrom("orders").selectAll().where("company_id", "in", ids).execute();
-  return byCompany(rows.map(orderFromRow));
-}
+const byCompany = <T extends { company_id: string }>(rows: T[]) => groupBy(rows, (row) => row.company_id);
 
 export function orderFromRow(r: Selectable<OrdersTable>): Order {
   return {
@@ -130,61 +162,45 @@ export function orderFromRow(r: Selectable<OrdersTable>): Order {
   };
 }
 
-async function loadLatestUsage(db: Db, ids: string[], at: string): Promise<Map<string, UsageMeasurement[]>> {
-  const rows = await db
+async function loadLatestUsage(db: Db, ids: string[], at: string) {
+  return db
     .selectFrom("usage")
     .distinctOn(["company_id", "product"])
-    .select(["company_id", "product", "used", "measured_at"])
+    .selectAll()
     .where("company_id", "in", ids)
     .where("measured_at", "<=", at)
     .orderBy("company_id")
     .orderBy("product")
     .orderBy("measured_at", "desc")
     .execute();
-  return byCompany(
-    rows.map((r) => ({
-      companyId: r.company_id,
-      product: r.product as ProductCode,
-      used: r.used,
-      measuredAt: r.measured_at,
-    })),
-  );
 }
 
-async function loadActivity(db: Db, ids: string[]): Promise<Map<string, ProductActivity[]>> {
-  const rows = await db.selectFrom("activity").selectAll().where("company_id", "in", ids).execute();
-  return byCompany(
-    rows.map((r) => ({
-      companyId: r.company_id,
-      product: r.product as ProductCode,
-      enabledAt: r.enabled_at,
-      lastUsedAt: r.last_used_at,
-    })),
-  );
+function usageFromRow(r: Selectable<UsageTable>): UsageMeasurement {
+  return {
+    companyId: r.company_id,
+    product: r.product as ProductCode,
+    used: r.used,
+    measuredAt: r.measured_at,
+  };
 }
 
-async function loadScanners(db: Db, ids: string[]): Promise<Map<string, Scanner[]>> {
-  const rows = await db.selectFrom("scanners").selectAll().where("company_id", "in", ids).execute();
-  return byCompany(
-    rows.map((r) => ({
-      id: r.id,
-      companyId: r.company_id,
-      name: r.name,
-      status: r.status as ScannerStatus,
-      lastSeenAt: r.last_seen_at,
-    })),
-  );
+function activityFromRow(r: Selectable<ActivityTable>): ProductActivity {
+  return {
+    companyId: r.company_id,
+    product: r.product as ProductCode,
+    enabledAt: r.enabled_at,
+    lastUsedAt: r.last_used_at,
+  };
 }
 
-async function loadScans(db: Db, ids: string[], window: FactWindow): Promise<Map<string, Scan[]>> {
-  const rows = await db
-    .selectFrom("scans")
-    .selectAll()
-    .where("company_id", "in", ids)
-    .where("started_at", ">", window.scansSince)
-    .where("started_at", "<=", window.at)
-    .execute();
-  return byCompany(rows.map(scanFromRow));
+function scannerFromRow(r: Selectable<ScannersTable>): Scanner {
+  return {
+    id: r.id,
+    companyId: r.company_id,
+    name: r.name,
+    status: r.status as ScannerStatus,
+    lastSeenAt: r.last_seen_at,
+  };
 }
 
 export function scanFromRow(r: Selectable<ScansTable>): Scan {

@@ -126,6 +126,7 @@ export async function lastEvaluationOf(db: Db, companyId: string): Promise<strin
     .where("status", "=", "completed")
     .where((eb) => eb.or([eb("company_id", "is", null), eb("company_id", "=", companyId)]))
     .orderBy("started_at", "desc")
+    .orderBy("at", "desc")
     .limit(1)
     .executeTakeFirst();
   return row?.at ?? null;

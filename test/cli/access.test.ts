@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRateLimiter } from "../../src/app/auth/rate-limit.ts";
@@ -29,11 +30,8 @@ const PARTNERS = {
   ],
 };
 
-/** Calls the API on the store the commands wrote. */
-async function callApi(
-  store: CliStore,
-  request: { method?: "GET" | "POST"; url: string; headers?: Record<string, string>; payload?: object },
-) {
+/** The API on the store the commands wrote (opened once per call: PGlite's folder has one holder). */
+async function withApi<T>(store: CliStore, use: (app: FastifyInstance) => Promise<T>): Promise<T> {
   return store.inspect(async (db: Kysely<Database>) => {
     const ctx = createAppContext(db);
     const app = await buildApp({
@@ -48,12 +46,16 @@ async function callApi(
       rescan: (companyIds) => runScan(ctx, { companyIds }),
     });
     try {
-      return await app.inject({ method: request.method ?? "GET", ...request });
+      return await use(app);
     } finally {
       await app.close();
     }
   });
 }
+
+const signIn = (app: FastifyInstance, email: string) =>
+  app.inject({ method: "POST", url: "/api/v1/auth/sign-in", payload: { email, password: PASSWORD } });
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 function expectUsageError(outcome: Outcome, ...mentions: string[]) {
   expect(outcome.code).toBe(2);
@@ -67,8 +69,6 @@ describe.each(testDatabaseKinds())("users and tokens commands on %s", (kind) => 
   let store: CliStore;
   const root = mkdtempSync(join(tmpdir(), "portal-access-"));
   const cli = (...argv: string[]) => store.cli(argv);
-  const signIn = (email: string, password = PASSWORD) =>
-    callApi(store, { method: "POST", url: "/api/v1/auth/sign-in", payload: { email, password } });
 
   beforeAll(async () => {
     store = await createCliStore(kind);
@@ -144,12 +144,16 @@ describe.each(testDatabaseKinds())("users and tokens commands on %s", (kind) => 
       );
       expect(mails.code).toBe(0);
 
-      const signedIn = await signIn("ann@nordsec.test");
-      expect(signedIn.statusCode).toBe(200);
-      expect(signedIn.json()).toMatchObject({ role: "admin", partnerId: "nordsec" });
-      const limited = await signIn("bob@nordsec.test");
-      expect(limited.json()).toMatchObject({ role: "user", companyIds: ["globex"] });
-      expect((await signIn("vera@vendor.test")).json()).toMatchObject({ role: "vendor", partnerId: null });
+      await withApi(store, async (app) => {
+        const signedIn = await signIn(app, "ann@nordsec.test");
+        expect(signedIn.statusCode).toBe(200);
+        expect(signedIn.json()).toMatchObject({ role: "admin", partnerId: "nordsec" });
+        const limited = await signIn(app, "bob@nordsec.test");
+        expect(limited.json()).toMatchObject({ role: "user", companyIds: ["globex"] });
+        const vendorSignedIn = await signIn(app, "vera@vendor.test");
+        expect(vendorSignedIn.json()).toMatchObject({ role: "vendor", partnerId: null });
+        expect((await signIn(app, "ops@nordsec.test")).statusCode).toBe(401);
+      });
     });
 
     it("list shows everyone or one partner's people, as a table or JSON", async () => {
@@ -175,18 +179,25 @@ describe.each(testDatabaseKinds())("users and tokens commands on %s", (kind) => 
       expect(table).not.toContain("vera@vendor.test");
     });
 
-    it("disable (by email or id) stops the account signing in", async () => {
+    it("disable ID|EMAIL stops the account signing in", async () => {
       const disabled = await cli("users", "disable", "bob@nordsec.test");
       expect(disabled).toMatchObject({
         code: 0,
         stdout: [expect.stringContaining("Disabled bob@nordsec.test")],
       });
-      expect((await signIn("bob@nordsec.test")).statusCode).toBe(401);
-      const users = JSON.parse((await cli("users", "list", "--format", "json")).stdout.join("\n")) as {
-        email: string;
-        disabled: boolean;
-      }[];
-      expect(users.filter((u) => u.disabled).map((u) => u.email)).toEqual(["bob@nordsec.test"]);
+      const listed = () => cli("users", "list", "--format", "json");
+      const users = JSON.parse((await listed()).stdout.join("\n")) as { id: string; email: string }[];
+      const vera = users.find((u) => u.email === "vera@vendor.test")?.id ?? "";
+      expect((await cli("users", "disable", vera)).code).toBe(0);
+      await withApi(store, async (app) => {
+        expect((await signIn(app, "bob@nordsec.test")).statusCode).toBe(401);
+        expect((await signIn(app, "vera@vendor.test")).statusCode).toBe(401);
+      });
+      const after = JSON.parse((await listed()).stdout.join("\n")) as { email: string; disabled: boolean }[];
+      expect(after.filter((u) => u.disabled).map((u) => u.email)).toEqual([
+        "bob@nordsec.test",
+        "vera@vendor.test",
+      ]);
     });
 
     it.each([
@@ -279,16 +290,14 @@ describe.each(testDatabaseKinds())("users and tokens commands on %s", (kind) => 
     });
 
     it("the created tokens authenticate against the API, each within its scope", async () => {
-      const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-      expect((await callApi(store, { url: "/api/v1/scans", headers: bearer(ingestToken) })).statusCode).toBe(
-        200,
-      );
-      const me = await callApi(store, { url: "/api/v1/me", headers: bearer(readToken) });
-      expect(me.statusCode).toBe(200);
-      expect(me.json()).toMatchObject({ kind: "token", role: "token:read", partnerId: "nordsec" });
-      expect((await callApi(store, { url: "/api/v1/scans", headers: bearer(readToken) })).statusCode).toBe(
-        403,
-      );
+      await withApi(store, async (app) => {
+        const scans = await app.inject({ url: "/api/v1/scans", headers: bearer(ingestToken) });
+        expect(scans.statusCode).toBe(200);
+        const me = await app.inject({ url: "/api/v1/me", headers: bearer(readToken) });
+        expect(me.statusCode).toBe(200);
+        expect(me.json()).toMatchObject({ kind: "token", role: "token:read", partnerId: "nordsec" });
+        expect((await app.inject({ url: "/api/v1/scans", headers: bearer(readToken) })).statusCode).toBe(403);
+      });
     });
 
     it("list shows the tokens without their secrets; revoke ends one", async () => {
@@ -309,10 +318,7 @@ describe.each(testDatabaseKinds())("users and tokens commands on %s", (kind) => 
 
       const id = tokens.find((t) => t.scope === "read")?.id ?? "";
       expect(await cli("tokens", "revoke", id)).toMatchObject({ code: 0, stdout: [`Revoked token ${id}.`] });
-      const me = await callApi(store, {
-        url: "/api/v1/me",
-        headers: { authorization: `Bearer ${readToken}` },
-      });
+      const me = await withApi(store, (app) => app.inject({ url: "/api/v1/me", headers: bearer(readToken) }));
       expect(me.statusCode).toBe(401);
       const again = await cli("tokens", "revoke", id);
       expect(again.code).toBe(1);

@@ -109,7 +109,13 @@ export function acmeAndBeta() {
       },
     ],
     scanners: [
-      { id: "sa-1", companyId: "hooli", name: "Branch", status: "offline", lastSeenAt: "2026-12-01T00:00:00Z" },
+      {
+        id: "sa-1",
+        companyId: "hooli",
+        name: "Branch",
+        status: "offline",
+        lastSeenAt: "2026-12-01T00:00:00Z",
+      },
       { id: "sa-2", companyId: "hooli", name: "HQ", status: "online", lastSeenAt: "2026-12-04T08:00:00Z" },
       { id: "sa-3", companyId: "hooli", name: "Lab", status: "online", lastSeenAt: "2026-12-02T00:00:00Z" },
     ],

@@ -33,7 +33,7 @@ export async function companyPage(ctx: AppContext, scope: Scope, companyId: stri
     const row = await findCompany(trx, filter, companyId);
     // Missing, another partner's, or not assigned to this user: the same answer.
     if (!row) throw new AppError("COMPANY_NOT_FOUND", `No company with id "${companyId}"`);
-    const [[facts], history, tasks] = await Promise.all([
+    const [[loaded], history, tasks] = await Promise.all([
       loadFacts(trx, [row], {
         at: now.toISOString(),
         scansSince: instantDaysBefore(now, RECENT_SCANS_DAYS).toISOString(),
@@ -53,7 +53,9 @@ export async function companyPage(ctx: AppContext, scope: Scope, companyId: stri
         now: filter.now,
       }),
     ]);
-    if (!facts) throw new AppError("COMPANY_NOT_FOUND", `No company with id "${companyId}"`);
+    if (!loaded) throw new AppError("COMPANY_NOT_FOUND", `No company with id "${companyId}"`);
+    if ("error" in loaded) throw new Error(`Company ${companyId}: ${loaded.error}`);
+    const facts = loaded.facts;
     const openTasks = { high: 0, medium: 0, low: 0 };
     for (const task of tasks) if (task.status === "open") openTasks[task.severity] += 1;
     const reseller = row.partnership.type === "reseller";
@@ -148,11 +150,14 @@ function productUsage(facts: CompanyFacts, now: Date, today: string, reseller: b
 function churnRisk(ctx: AppContext, facts: CompanyFacts, now: Date) {
   const windowDays = ctx.settings.failedScans.windowDays;
   const failed = new Set(
-    [...failedScans(facts.scans, "SNS", now, windowDays), ...failedScans(facts.scans, "WAS", now, windowDays)].map(
-      (s) => s.id,
-    ),
+    [
+      ...failedScans(facts.scans, "SNS", now, windowDays),
+      ...failedScans(facts.scans, "WAS", now, windowDays),
+    ].map((s) => s.id),
   );
-  const scanners = [...facts.scanners].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const scanners = [...facts.scanners].sort(
+    (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+  );
   const scans = [...facts.scans].sort(
     (a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt) || a.id.localeCompare(b.id),
   );

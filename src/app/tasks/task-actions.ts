@@ -150,7 +150,7 @@ function changeOf(task: TaskView, action: TaskAction, c: ChangeContext): Change 
     case "snooze":
       return {
         task: updated({ status: "snoozed", snoozedUntil: c.snoozedUntil }),
-        event: event("snoozed", { until: c.snoozedUntil, reason: action.reason ?? null }),
+        event: event("snoozed", { until: c.snoozedUntil, reason: action.reason || null }),
       };
     case "dismiss":
       return {
@@ -251,7 +251,14 @@ function offsetAt(ms: number, timeZone: string): number {
     second: "numeric",
   }).formatToParts(new Date(ms));
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+  const wall = Date.UTC(
+    part("year"),
+    part("month") - 1,
+    part("day"),
+    part("hour"),
+    part("minute"),
+    part("second"),
+  );
   return wall - Math.floor(ms / 1000) * 1000;
 }
 

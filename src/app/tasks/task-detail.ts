@@ -31,7 +31,11 @@ export interface TaskDetail extends TaskJson {
     readonly partnershipType: PartnershipType;
   };
   readonly assignee: { readonly id: string; readonly name: string } | null;
-  readonly previousTasks: { readonly id: string; readonly openedAt: string; readonly resolvedAt: string | null }[];
+  readonly previousTasks: {
+    readonly id: string;
+    readonly openedAt: string;
+    readonly resolvedAt: string | null;
+  }[];
 }
 
 /** Shown for an actor the reader cannot look up: row security hides the vendor's staff from partners. */

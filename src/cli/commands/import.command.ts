@@ -1,3 +1,4 @@
+import { AppError } from "../../app/errors.ts";
 import { importRecords } from "../../app/import/import-records.ts";
 import { readRecordsFromFile } from "../../app/import/read-records.ts";
 import { RECORD_KINDS } from "../../core/records.ts";
@@ -22,7 +23,8 @@ ${DATA_HELP}`,
       { ...DATA_FLAG, "skip-invalid": { type: "boolean" } },
       true,
     );
-    if (positionals.length === 0) throw new Error("import: name at least one FILE (JSON or NDJSON)");
+    if (positionals.length === 0)
+      throw new AppError("INVALID_ARGUMENT", "name at least one FILE (JSON or NDJSON)");
     await withRuntime(io, values, async ({ ctx }) => {
       const progress = createProgress("Importing", "records");
       const summary = await importRecords(ctx, readAll(positionals), {

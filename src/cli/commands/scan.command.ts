@@ -1,3 +1,4 @@
+import { AppError } from "../../app/errors.ts";
 import { runScan } from "../../app/scan.ts";
 import { parseCommandArgs, parseInstant } from "../args.ts";
 import { type Command, DATA_FLAG, DATA_HELP } from "../command.ts";
@@ -29,16 +30,13 @@ ${DATA_HELP}`,
             .executeTakeFirstOrThrow()
         ).n,
       );
-      const progress = createProgress("Scanning", "companies", values.company ? 1 : total);
+      const progress = createProgress("Scanning", "companies", total);
       const run = await runScan(ctx, {
         ...(values.at ? { at: parseInstant(values.at, "--at") } : {}),
         ...(values.company ? { companyIds: [values.company] } : {}),
         onProgress: (n) => progress.update(n),
       });
       progress.finish();
-      if (values.company && run.companiesScanned === 0) {
-        throw new Error(`scan: no company with id "${values.company}"`);
-      }
       io.stdout(describeRun(run));
       for (const error of run.errors) io.stderr(`  could not evaluate ${error.companyId}: ${error.message}`);
     });

@@ -1,3 +1,4 @@
+import { AppError } from "../../app/errors.ts";
 import type { ScanRun } from "../../db/scan-runs.repository.ts";
 import { recentScanRuns } from "../../db/scan-runs.repository.ts";
 import { parseCommandArgs } from "../args.ts";
@@ -25,7 +26,8 @@ ${DATA_HELP}`,
       format: { type: "string" },
     });
     const limit = Number(values.limit ?? 20);
-    if (!Number.isInteger(limit) || limit < 1) throw new Error(`scans: --limit must be a whole number ≥ 1`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new AppError("INVALID_ARGUMENT", "--limit must be a whole number ≥ 1");
     await withRuntime(io, values, async ({ ctx }) => {
       const runs = await recentScanRuns(ctx.db, limit);
       if (values.format === "json") return io.stdout(JSON.stringify(runs, null, 2));

@@ -19,7 +19,8 @@ export const inactiveScanners = defineRule({
   tab: "churn-risk",
   judge(facts, { now, settings }) {
     const inactive = facts.scanners
-      .filter((scanner) => isScannerInactive(scanner, now, settings)).sort((a, b) => a.id.localeCompare(b.id));
+      .filter((scanner) => isScannerInactive(scanner, now, settings))
+      .sort((a, b) => a.id.localeCompare(b.id));
     if (inactive.length === 0) return []; // R-SCANNERS-1
     const total = facts.scanners.length;
     return [

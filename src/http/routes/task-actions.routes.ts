@@ -6,6 +6,7 @@ import {
   actOnTask,
   actOnTasks,
   actorOf,
+  type BulkAction,
   MAX_SNOOZE_DAYS,
   type TaskAction,
 } from "../../app/tasks/task-actions.ts";
@@ -14,7 +15,7 @@ import { principalOf } from "../access.ts";
 import type { HttpDeps } from "../deps.ts";
 import { authErrors, errorBody } from "../schemas.ts";
 import { requestScope } from "../scope.ts";
-import { taskDetailSchema, taskIdParams } from "./task-detail.routes.ts";
+import { taskDetailSchema, taskId, taskIdParams } from "./task-detail.routes.ts";
 
 const until = z
   .union([z.iso.date(), z.iso.datetime({ offset: true })], {
@@ -25,14 +26,19 @@ const until = z
   );
 const snoozeReason = z.string().trim().max(500).optional();
 const dismissReason = z.string().trim().min(1).max(500);
-const userId = z.string().min(1).max(200).nullable().describe("an admin or user of the partner; null unassigns");
+const userId = z
+  .string()
+  .min(1)
+  .max(200)
+  .nullable()
+  .describe("an admin or user of the partner; null unassigns");
 
 const snoozeBody = z.object({ until, reason: snoozeReason });
 const dismissBody = z.object({ reason: dismissReason });
 const assignBody = z.object({ userId });
 const commentBody = z.object({ text: z.string().trim().min(1).max(2000) });
 
-const ids = z.array(z.string().min(1).max(200)).min(1).max(500);
+const ids = z.array(taskId).min(1).max(500);
 const bulkBody = z.discriminatedUnion("action", [
   z.object({ action: z.literal("snooze"), ids, until, reason: snoozeReason }),
   z.object({ action: z.literal("dismiss"), ids, reason: dismissReason }),
@@ -102,15 +108,25 @@ export async function taskActionsRoutes(app: FastifyInstance, deps: HttpDeps): P
         },
       },
     },
-    async (request) => {
-      const { ids: taskIds, ...rest } = request.body;
-      const action =
-        rest.action === "snooze"
-          ? { kind: rest.action, until: rest.until, reason: rest.reason }
-          : rest.action === "dismiss"
-            ? { kind: rest.action, reason: rest.reason }
-            : { kind: rest.action, userId: rest.userId };
-      return actOnTasks(deps.ctx, requestScope(request), actorOf(principalOf(request)), taskIds, action);
-    },
+    async (request) =>
+      actOnTasks(
+        deps.ctx,
+        requestScope(request),
+        actorOf(principalOf(request)),
+        request.body.ids,
+        bulkActionOf(request.body),
+      ),
   );
+}
+
+/** The wire's flat `{ action, …its fields }` as the use case's action. */
+function bulkActionOf(body: z.infer<typeof bulkBody>): BulkAction {
+  switch (body.action) {
+    case "snooze":
+      return { kind: "snooze", until: body.until, reason: body.reason };
+    case "dismiss":
+      return { kind: "dismiss", reason: body.reason };
+    case "assign":
+      return { kind: "assign", userId: body.userId };
+  }
 }

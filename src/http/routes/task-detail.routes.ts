@@ -9,7 +9,9 @@ import type { HttpDeps } from "../deps.ts";
 import { authErrors, taskSchema } from "../schemas.ts";
 import { requestScope } from "../scope.ts";
 
-export const taskIdParams = z.object({ id: z.string().min(1).max(200) });
+/** Task ids are generated (UUIDs); anything else is refused before it reaches a query. */
+export const taskId = z.string().regex(/^[\w.:-]{1,100}$/, "is not a task id");
+export const taskIdParams = z.object({ id: taskId });
 
 const person = z.object({ id: z.string(), name: z.string() });
 

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { TASK_CSV_COLUMNS, exportTasksCsv } from "../../app/tasks/task-export.ts";
+import { exportTasksCsv, TASK_CSV_COLUMNS } from "../../app/tasks/task-export.ts";
 import { principalOf } from "../access.ts";
 import type { HttpDeps } from "../deps.ts";
 import { authErrors } from "../schemas.ts";

@@ -82,8 +82,8 @@ export function CompaniesTable() {
                   {company.accountState !== "paying" && <span className="tag tag--state">{company.accountState}</span>}
                 </td>
                 <td data-label="Partnership">
-                  {company.partnershipName}{" "}
-                  <span className="muted">({PARTNERSHIP_TYPE_LABEL[company.partnershipType]})</span>
+                  {company.partnershipName}
+                  <span className="tag tag--kind">{PARTNERSHIP_TYPE_LABEL[company.partnershipType]}</span>
                 </td>
                 <td data-label="Tags">
                   {company.tags.length === 0 ? (

@@ -3,7 +3,7 @@ import { formatMoney } from "../lib/format.ts";
 
 /** Amounts per currency, never summed across currencies. */
 export function MoneyList({ amounts }: { readonly amounts: readonly Money[] }) {
-  if (amounts.length === 0) return <span className="stat-tile__empty">—</span>;
+  if (amounts.length === 0) return <span className="money-list__none">None</span>;
   return (
     <span className="money-list">
       {amounts.map((money) => (

@@ -6,9 +6,11 @@ import { EmptyState } from "./EmptyState.tsx";
 import { UsageBar } from "./UsageBar.tsx";
 import { UsageHistoryChart } from "./UsageHistoryChart.tsx";
 
+/** The licensed unit in the plural: "IP addresses", "computers". */
 const unitOf = (code: string) => {
-  const product = PRODUCTS[code as ProductCode];
-  return product ? `${product.unit}s` : "units";
+  const unit = PRODUCTS[code as ProductCode]?.unit;
+  if (!unit) return "units";
+  return /(s|x|ch|sh)$/.test(unit) ? `${unit}es` : `${unit}s`;
 };
 
 /**
@@ -31,7 +33,7 @@ export function ProductUsageTab({
     <div className="stack">
       <section aria-labelledby="licence-usage-title">
         <h3 id="licence-usage-title" className="section-title">
-          Licensed versus used
+          {usage.products.some((p) => p.licensed !== null) ? "Licensed versus used" : "Usage"}
         </h3>
         {licensed.length === 0 ? (
           <EmptyState title="No usage measured">No licences or usage measurements for this company.</EmptyState>

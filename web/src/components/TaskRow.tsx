@@ -24,7 +24,11 @@ export function TaskRow({ task, assignee, detailsHref, selected, onSelect, highl
   const details = keyDetails(task);
   const titleId = `task-title-${task.id}`;
   return (
-    <li className={`task-row task-row--${task.severity}${highlighted ? " is-highlighted" : ""}`} aria-labelledby={titleId}>
+    <li
+      className={`task-row task-row--${task.severity}${highlighted ? " is-current" : ""}`}
+      aria-labelledby={titleId}
+      data-task-id={task.id}
+    >
       {onSelect && (
         <div className="task-row__select">
           <input
@@ -53,13 +57,17 @@ export function TaskRow({ task, assignee, detailsHref, selected, onSelect, highl
           {task.status === "resolved" && <span className="tag tag--ok">Resolved {formatDate(task.resolvedAt)}</span>}
         </div>
       </div>
-      <ul className="task-row__details" aria-label="Key details">
-        {details.map((detail, index) => (
-          <li key={detail} className={index === 0 ? "task-row__detail task-row__detail--lead" : "task-row__detail"}>
-            {detail}
-          </li>
-        ))}
-      </ul>
+      {details.length > 0 ? (
+        <ul className="task-row__details" aria-label="Key details">
+          {details.map((detail, index) => (
+            <li key={detail} className={index === 0 ? "task-row__detail task-row__detail--lead" : "task-row__detail"}>
+              {detail}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div className="task-row__details" />
+      )}
       <div className="task-row__age">
         <span className="task-row__label">Age </span>
         <time dateTime={task.openedAt} title={`Opened ${formatDate(task.openedAt)}`}>

@@ -54,7 +54,7 @@ export function DashboardPage() {
                 </span>
               }
             >
-              <Link to="/tasks" className="stat-tile__link">
+              <Link to="/tasks" className="stat-tile__link" aria-label={`${formatNumber(data.openTasks.total)} open tasks`}>
                 {formatNumber(data.openTasks.total)}
               </Link>
             </StatTile>
