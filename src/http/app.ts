@@ -42,7 +42,8 @@ const API_ROUTES = [
 ];
 
 export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.bodyLimit, trustProxy: false });
+  // Imported ids may be 200 characters; Fastify's default parameter limit is 100.
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.bodyLimit, trustProxy: false, maxParamLength: 500 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
