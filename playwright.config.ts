@@ -40,7 +40,8 @@ export default defineConfig({
   webServer: {
     command: "node --import tsx test/e2e/serve-test-portal.ts",
     url: `${BASE_URL}/api/health`,
-    reuseExistingServer: false,
+    // PORTAL_E2E_REUSE=1 runs against a test portal already started by hand (faster iterations).
+    reuseExistingServer: process.env.PORTAL_E2E_REUSE === "1",
     timeout: 240_000,
     stdout: "pipe",
     stderr: "pipe",

@@ -34,7 +34,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function registerAccess(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest("principal", null);
-  app.addHook("preHandler", async (request) => {
+  // Before validation, so an anonymous caller learns it must sign in rather than what its body lacks.
+  app.addHook("preValidation", async (request) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === "public") return;
     request.principal = await identify(ctx, request);

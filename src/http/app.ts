@@ -43,7 +43,12 @@ const API_ROUTES = [
 
 export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   // Imported ids may be 200 characters; Fastify's default parameter limit is 100.
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.bodyLimit, trustProxy: false, maxParamLength: 500 });
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: deps.bodyLimit,
+    trustProxy: false,
+    routerOptions: { maxParamLength: 500 },
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

@@ -3,6 +3,7 @@ import { NORDSEC_ADMIN } from "./accounts.ts";
 import { expectAccessible, firstTask, signIn } from "./support.ts";
 
 test("axe: no serious or critical violations on any page", async ({ page }) => {
+  test.setTimeout(300_000);
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await expectAccessible(page, "sign-in");
@@ -52,6 +53,7 @@ test("axe: no serious or critical violations on any page", async ({ page }) => {
 });
 
 test("axe on a phone-sized screen: tables become cards and nothing overflows sideways", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, NORDSEC_ADMIN);
   await expect(page.getByRole("table")).toBeVisible();

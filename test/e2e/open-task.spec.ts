@@ -8,7 +8,7 @@ const TAB_NAME = { commercial: "Commercial", "product-usage": "Product usage", "
 /** Opens `task` from the task list and checks the company page: tab, highlighted cause, panel. */
 async function openFromList(page: Page, task: Task): Promise<void> {
   await page.goto(`/tasks?q=${encodeURIComponent(task.companyName)}`);
-  await page.locator(`li[data-task-id="${task.id}"]`).getByRole("link", { name: task.title }).click();
+  await page.locator(`li[data-task-id="${task.id}"]`).getByRole("link", { name: task.title, exact: true }).click();
 
   await expect(page).toHaveURL(
     `/companies/${task.companyId}?tab=${task.tab}&highlight=${task.highlight.join(",")}&task=${task.id}`,

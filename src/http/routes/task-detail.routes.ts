@@ -10,7 +10,7 @@ import { authErrors, taskSchema } from "../schemas.ts";
 import { requestScope } from "../scope.ts";
 
 /** Task ids are generated (UUIDs); anything else is refused before it reaches a query. */
-export const taskId = z.string().regex(/^[\w.:-]{1,100}$/, "is not a task id");
+export const taskId = z.string().regex(/^[\w.:-]{1,200}$/, "is not a task id");
 export const taskIdParams = z.object({ id: taskId });
 
 const person = z.object({ id: z.string(), name: z.string() });

@@ -21,7 +21,12 @@ export function SeverityToggle({ severity, count, pressed, onToggle }: SeverityT
     >
       <TriangleIcon severity={severity} size={28} />
       <span className="severity-toggle__text">
-        <span className="severity-toggle__label">{SEVERITY_LABEL[severity]}</span>
+        <span className="severity-toggle__label">
+          {SEVERITY_LABEL[severity]}
+          <svg className="severity-toggle__check" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+            <path d="M3.5 8.5 6.5 11.5 12.5 4.5" />
+          </svg>
+        </span>
         <span className="severity-toggle__count" data-testid={`severity-count-${severity}`}>
           {count === null ? "…" : formatNumber(count)}
           <span className="visually-hidden"> tasks</span>

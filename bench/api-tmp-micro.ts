@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { safeEncode } from "zod";
+import { startApi, adminSession } from "./api-server.ts";
+import { partnerId } from "./api-data.ts";
+import { listTasksFor } from "../src/app/tasks/list-tasks.ts";
+import { taskSchema, severityCounts, categoryCounts } from "../src/http/schemas.ts";
+import { inPartnerScope } from "../src/db/scoped.ts";
+import { listTaskPage, countTasks } from "../src/db/task-page.query.ts";
+import { scopedFilter } from "../src/app/tasks/list-tasks.ts";
+const api = await startApi(`postgres://postgres@127.0.0.1:5432/${process.argv[2]}`);
+const ctx = api.ctx;
+const scope = { partnerId: "P0001", companyIds: null };
+const query = { severities: ["high", "medium"] as const, categories: ["commercial", "churn-risk"] as const, limit: 50 };
+const response = z.object({ items: z.array(taskSchema), nextCursor: z.string().nullable(), counts: z.object({ severity: severityCounts, category: categoryCounts }) });
+async function cpu(name: string, n: number, fn: () => Promise<unknown> | unknown) {
+  for (let i = 0; i < 20; i++) await fn();
+  const c0 = process.cpuUsage(); const t0 = performance.now();
+  for (let i = 0; i < n; i++) await fn();
+  const c = process.cpuUsage(c0);
+  console.log(name.padEnd(40), "cpu ms", ((c.user + c.system) / 1000 / n).toFixed(2), "wall ms", ((performance.now() - t0) / n).toFixed(2));
+}
+const result = await listTasksFor(ctx, scope, query);
+const filter = scopedFilter(ctx, scope, query);
+await cpu("listTasksFor (db+map)", 200, () => listTasksFor(ctx, scope, query));
+await cpu("inPartnerScope empty", 200, () => inPartnerScope(ctx.db, "P0001", async () => 1));
+await cpu("listTaskPage only", 200, () => inPartnerScope(ctx.db, "P0001", (trx) => listTaskPage(trx, filter, { sort: "severity", limit: 50, after: null })));
+await cpu("countTasks only", 200, () => inPartnerScope(ctx.db, "P0001", (trx) => countTasks(trx, filter)));
+await cpu("zod encode response", 500, () => safeEncode(response, result));
+await cpu("JSON.stringify", 500, () => JSON.stringify(result));
+const cookie = await adminSession(api, "P0001");
+await cpu("inject GET /tasks", 200, () => api.app.inject({ method: "GET", url: "/api/v1/tasks?severity=high,medium&category=commercial,churn-risk&limit=50", headers: { cookie } }));
+await cpu("inject GET /me", 200, () => api.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie } }));
+await api.close();

@@ -1,0 +1,10 @@
+import { startApi } from "./api-server.ts";
+import { inPartnerScope } from "../src/db/scoped.ts";
+import { listTaskPage } from "../src/db/task-page.query.ts";
+import { scopedFilter } from "../src/app/tasks/list-tasks.ts";
+const api = await startApi(`postgres://postgres@127.0.0.1:5432/${process.argv[2]}`);
+const ctx = api.ctx;
+const scope = { partnerId: "P0001", companyIds: null };
+const filter = scopedFilter(ctx, scope, { severities: ["high", "medium"], categories: ["commercial", "churn-risk"] });
+for (let i = 0; i < 1500; i++) await inPartnerScope(ctx.db, "P0001", (trx) => listTaskPage(trx, filter, { sort: "severity", limit: 50, after: null }));
+await api.close();
