@@ -14,7 +14,9 @@ export function parseCommandArgs<O extends OptionSpec>(argv: string[], options: 
       strict: true,
     });
   } catch (error) {
-    throw new AppError("INVALID_ARGUMENT", error instanceof Error ? error.message : String(error));
+    // Node's messages can span lines; the command line promises one.
+    const message = error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error);
+    throw new AppError("INVALID_ARGUMENT", message);
   }
 }
 

@@ -34,8 +34,9 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function registerAccess(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest("principal", null);
-  // Before validation, so an anonymous caller learns it must sign in rather than what its body lacks.
-  app.addHook("preValidation", async (request) => {
+  // On request, before the body is read: an anonymous caller is turned away without the server
+  // buffering its body, and learns it must sign in rather than what its body lacks.
+  app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === "public") return;
     request.principal = await identify(ctx, request);

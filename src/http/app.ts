@@ -41,11 +41,14 @@ const API_ROUTES = [
   ingestRoutes,
 ];
 
+/** Bodies of everything but ingestion are small; ingestion has its own, configurable limit. */
+const ORDINARY_BODY_LIMIT = 1_048_576;
+
 export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   // Imported ids may be 200 characters; Fastify's default parameter limit is 100.
   const app = Fastify({
     logger: deps.logger ?? false,
-    bodyLimit: deps.bodyLimit,
+    bodyLimit: ORDINARY_BODY_LIMIT,
     trustProxy: false,
     routerOptions: { maxParamLength: 500 },
   });

@@ -29,7 +29,9 @@ test("axe: no serious or critical violations on any page", async ({ page }) => {
   await expectAccessible(page, "tasks with the task panel and snooze form");
 
   for (const tab of ["tasks", "commercial", "product-usage", "churn-risk"]) {
-    await page.goto(`/companies/${task.companyId}?tab=${tab}&highlight=${task.highlight.join(",")}&task=${task.id}`);
+    await page.goto(
+      `/companies/${task.companyId}?tab=${tab}&highlight=${task.highlight.join(",")}&task=${task.id}`,
+    );
     await expect(page.getByRole("tabpanel")).toBeVisible();
     await expect(panel).toBeVisible();
     await expectAccessible(page, `company, ${tab} tab`);
@@ -58,7 +60,8 @@ test("axe on a phone-sized screen: tables become cards and nothing overflows sid
   await signIn(page, NORDSEC_ADMIN);
   await expect(page.getByRole("table")).toBeVisible();
   await expectAccessible(page, "dashboard, phone");
-  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(await overflow()).toBeLessThanOrEqual(0);
   await expect(page.locator("table thead")).toHaveCSS("position", "absolute");
 

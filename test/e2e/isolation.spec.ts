@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { NORDSEC_ADMIN, OTHER_ADMIN } from "./accounts.ts";
 import { firstTask, signIn } from "./support.ts";
 
-test("another partner's company and task addresses show the 404 page, like unknown addresses", async ({ browser }) => {
+test("another partner's company and task addresses show the 404 page, like unknown addresses", async ({
+  browser,
+}) => {
   const nordsec = await browser.newPage();
   await signIn(nordsec, NORDSEC_ADMIN);
   const task = await firstTask(nordsec, "status=open");

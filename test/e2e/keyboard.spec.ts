@@ -3,7 +3,12 @@ import { NORDSEC_ADMIN } from "./accounts.ts";
 import { apiTasks, signInQuietly } from "./support.ts";
 
 /** Presses Tab until the focused element matches, as a keyboard user would; fails after `max` presses. */
-async function tabTo(page: Page, describe: string, matches: (el: Element) => boolean, max = 60): Promise<void> {
+async function tabTo(
+  page: Page,
+  describe: string,
+  matches: (el: Element) => boolean,
+  max = 60,
+): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press("Tab");
     if (await page.evaluate(`(${matches.toString()})(document.activeElement)`)) return;
@@ -21,7 +26,9 @@ async function expectVisibleFocus(page: Page): Promise<void> {
   expect(style.outline !== "none" && style.width !== "0px").toBe(true);
 }
 
-test("keyboard only (Tab, Enter, Space): filter by severity and category, then open a task at its cause", async ({ page }) => {
+test("keyboard only (Tab, Enter, Space): filter by severity and category, then open a task at its cause", async ({
+  page,
+}) => {
   await signInQuietly(page, NORDSEC_ADMIN);
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
@@ -32,7 +39,11 @@ test("keyboard only (Tab, Enter, Space): filter by severity and category, then o
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Tasks" })).toBeVisible();
 
-  await tabTo(page, "the High toggle", (el) => (el.textContent ?? "").startsWith("High") && el.tagName === "BUTTON");
+  await tabTo(
+    page,
+    "the High toggle",
+    (el) => (el.textContent ?? "").startsWith("High") && el.tagName === "BUTTON",
+  );
   await expectVisibleFocus(page);
   await page.keyboard.press("Space");
   await expect(page.getByRole("button", { name: /^High/ })).toHaveAttribute("aria-pressed", "true");

@@ -3,12 +3,19 @@ import type { Task } from "../../web/src/api/types.ts";
 import { NORDSEC_ADMIN } from "./accounts.ts";
 import { firstTask, signIn } from "./support.ts";
 
-const TAB_NAME = { commercial: "Commercial", "product-usage": "Product usage", "churn-risk": "Churn risk" } as const;
+const TAB_NAME = {
+  commercial: "Commercial",
+  "product-usage": "Product usage",
+  "churn-risk": "Churn risk",
+} as const;
 
 /** Opens `task` from the task list and checks the company page: tab, highlighted cause, panel. */
 async function openFromList(page: Page, task: Task): Promise<void> {
   await page.goto(`/tasks?q=${encodeURIComponent(task.companyName)}`);
-  await page.locator(`li[data-task-id="${task.id}"]`).getByRole("link", { name: task.title, exact: true }).click();
+  await page
+    .locator(`li[data-task-id="${task.id}"]`)
+    .getByRole("link", { name: task.title, exact: true })
+    .click();
 
   await expect(page).toHaveURL(
     `/companies/${task.companyId}?tab=${task.tab}&highlight=${task.highlight.join(",")}&task=${task.id}`,
@@ -41,7 +48,10 @@ test("a licence task opens product usage with the product's usage bar highlighte
 test("an inactive product opens product usage with its activity row highlighted", async ({ page }) => {
   const task = await firstTask(page, "type=inactive-product");
   await openFromList(page, task);
-  await expect(page.locator('[data-highlighted="true"]')).toHaveAttribute("id", `activity-${task.highlight[0]}`);
+  await expect(page.locator('[data-highlighted="true"]')).toHaveAttribute(
+    "id",
+    `activity-${task.highlight[0]}`,
+  );
 });
 
 test("failed scans open churn risk with the failed scans highlighted", async ({ page }) => {
@@ -50,7 +60,9 @@ test("failed scans open churn risk with the failed scans highlighted", async ({ 
 
 test("the address of a cause can be shared: opening it directly shows the same page", async ({ page }) => {
   const task = await firstTask(page, "category=churn-risk");
-  await page.goto(`/companies/${task.companyId}?tab=${task.tab}&highlight=${task.highlight.join(",")}&task=${task.id}`);
+  await page.goto(
+    `/companies/${task.companyId}?tab=${task.tab}&highlight=${task.highlight.join(",")}&task=${task.id}`,
+  );
   await expect(page.getByRole("tab", { name: TAB_NAME[task.tab] })).toHaveAttribute("aria-selected", "true");
   await expect(page.locator('[data-highlighted="true"]').first()).toBeInViewport();
 });

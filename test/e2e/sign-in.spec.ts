@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { NORDSEC_ADMIN } from "./accounts.ts";
 import { signIn } from "./support.ts";
 
-test("a wrong password is explained, the right one opens the dashboard, sign-out ends the session", async ({ page }) => {
+test("a wrong password is explained, the right one opens the dashboard, sign-out ends the session", async ({
+  page,
+}) => {
   await page.goto("/tasks");
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await page.getByLabel("Email").fill(NORDSEC_ADMIN.email);
@@ -31,7 +33,8 @@ test("empty fields are caught before asking the server", async ({ page }) => {
 test("the dashboard shows the headline figures of the signed-in partner", async ({ page }) => {
   await signIn(page, NORDSEC_ADMIN);
   const dashboard = await (await page.request.get("/api/v1/dashboard")).json();
-  const tile = (label: string) => page.locator(".stat-tile").filter({ has: page.getByText(label, { exact: true }) });
+  const tile = (label: string) =>
+    page.locator(".stat-tile").filter({ has: page.getByText(label, { exact: true }) });
   await expect(tile("Customers")).toContainText(String(dashboard.customers));
   await expect(tile("Open tasks")).toContainText(String(dashboard.openTasks.total));
   await expect(page.getByRole("img", { name: /Open tasks per day over the last 90 days/ })).toBeVisible();

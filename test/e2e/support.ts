@@ -38,7 +38,9 @@ export async function firstTask(page: Page, query: string): Promise<Task> {
 
 /** The ids of the task rows on screen, in order. */
 export async function shownTaskIds(page: Page): Promise<string[]> {
-  return page.locator("li[data-task-id]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-task-id") ?? ""));
+  return page
+    .locator("li[data-task-id]")
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-task-id") ?? ""));
 }
 
 /** Axe on the page as it is: no serious or critical violation. */

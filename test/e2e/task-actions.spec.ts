@@ -28,9 +28,14 @@ test("snooze a task from its panel and find it under the snoozed tab", async ({ 
   expect(snoozed.items.map((t) => t.id)).toContain(task.id);
 
   // And back: reopen puts it among the open tasks again.
-  await page.locator(`li[data-task-id="${task.id}"]`).getByRole("link", { name: /^Details/ }).click();
+  await page
+    .locator(`li[data-task-id="${task.id}"]`)
+    .getByRole("link", { name: /^Details/ })
+    .click();
   await page.getByRole("complementary", { name: task.title }).getByRole("button", { name: "Reopen" }).click();
-  await expect(page.getByRole("complementary", { name: task.title }).locator(".status-pill")).toHaveText("Open");
+  await expect(page.getByRole("complementary", { name: task.title }).locator(".status-pill")).toHaveText(
+    "Open",
+  );
 });
 
 test("dismiss needs a reason; assign and comment show in the history", async ({ page }) => {

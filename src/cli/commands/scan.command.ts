@@ -22,14 +22,12 @@ ${DATA_HELP}`,
       company: { type: "string" },
     });
     await withRuntime(io, values, async ({ ctx }) => {
-      const total = Number(
-        (
-          await ctx.db
-            .selectFrom("companies")
-            .select((eb) => eb.fn.countAll().as("n"))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+      let companies = ctx.db.selectFrom("companies").select((eb) => eb.fn.countAll().as("n"));
+      if (values.company) companies = companies.where("id", "=", values.company);
+      const total = Number((await companies.executeTakeFirstOrThrow()).n);
+      if (values.company && total === 0) {
+        throw new AppError("COMPANY_NOT_FOUND", `no company with id "${values.company}"`);
+      }
       const progress = createProgress("Scanning", "companies", total);
       const run = await runScan(ctx, {
         ...(values.at ? { at: parseInstant(values.at, "--at") } : {}),

@@ -73,6 +73,7 @@ export async function ingestRoutes(app: FastifyInstance, deps: HttpDeps): Promis
     scoped.withTypeProvider<ZodTypeProvider>().post(
       "/ingest",
       {
+        bodyLimit: deps.bodyLimit,
         config: { access: "ingest" },
         schema: {
           tags: ["ingestion"],

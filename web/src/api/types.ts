@@ -1,5 +1,12 @@
 /** The API's JSON shapes (the agreed contract in shapes.md), as the web portal reads them. */
-import type { Category, CompanyTab, Severity, TaskEventKind, TaskStatus, TaskType } from "../../../src/core/task.ts";
+import type {
+  Category,
+  CompanyTab,
+  Severity,
+  TaskEventKind,
+  TaskStatus,
+  TaskType,
+} from "../../../src/core/task.ts";
 
 export type PartnershipType = "reseller" | "mssp";
 
@@ -161,7 +168,10 @@ export interface CompanyDetail {
   readonly highestSeverity: Severity | null;
   /** null for MSSP partnerships: commercial information is for resellers only. */
   readonly commercial: { readonly orders: readonly Order[]; readonly acv: readonly Money[] } | null;
-  readonly productUsage: { readonly products: readonly ProductUsage[]; readonly history: readonly UsagePoint[] };
+  readonly productUsage: {
+    readonly products: readonly ProductUsage[];
+    readonly history: readonly UsagePoint[];
+  };
   readonly churnRisk: { readonly scanners: readonly Scanner[]; readonly scans: readonly Scan[] };
   readonly tasks: readonly Task[];
 }
@@ -171,7 +181,11 @@ export interface Dashboard {
   readonly activeSubscriptions: number;
   readonly acv: readonly Money[];
   readonly acvRenewingIn3Months: readonly Money[];
-  readonly openTasks: { readonly total: number; readonly severity: SeverityCounts; readonly category: CategoryCounts };
+  readonly openTasks: {
+    readonly total: number;
+    readonly severity: SeverityCounts;
+    readonly category: CategoryCounts;
+  };
   readonly openTasksPerDay: readonly ({ readonly date: string } & SeverityCounts)[];
 }
 

@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
-import { NotFoundContext } from "../hooks/useNotFound.ts";
 import { useLocation } from "../hooks/useLocation.ts";
+import { NotFoundContext } from "../hooks/useNotFound.ts";
 import { currentHref } from "../lib/navigation.ts";
 import { NotFoundPage } from "../pages/NotFoundPage.tsx";
 import { SiteHeader } from "./SiteHeader.tsx";

@@ -7,7 +7,13 @@ import { useUsers } from "../hooks/useUsers.ts";
 import { InlineError } from "./InlineError.tsx";
 
 /** Admins pick anyone of the partner; everyone else can take the task or let it go. */
-export function AssignControl({ task, onDone }: { readonly task: TaskDetail; readonly onDone: (task: TaskDetail) => void }) {
+export function AssignControl({
+  task,
+  onDone,
+}: {
+  readonly task: TaskDetail;
+  readonly onDone: (task: TaskDetail) => void;
+}) {
   const id = useId();
   const { me } = useSession();
   const { users } = useUsers();
@@ -22,7 +28,9 @@ export function AssignControl({ task, onDone }: { readonly task: TaskDetail; rea
     <div className="assign">
       <p className="assign__current">
         <span className="muted">Assignee: </span>
-        <strong>{task.assignee ? (mine ? `${task.assignee.name} (you)` : task.assignee.name) : "Nobody"}</strong>
+        <strong>
+          {task.assignee ? (mine ? `${task.assignee.name} (you)` : task.assignee.name) : "Nobody"}
+        </strong>
       </p>
       {users ? (
         <div className="inline-form">
@@ -50,12 +58,22 @@ export function AssignControl({ task, onDone }: { readonly task: TaskDetail; rea
       ) : (
         <div className="button-row">
           {!mine && (
-            <button type="button" className="button" disabled={action.busy} onClick={() => void assign(me.id)}>
+            <button
+              type="button"
+              className="button"
+              disabled={action.busy}
+              onClick={() => void assign(me.id)}
+            >
               Assign to me
             </button>
           )}
           {task.assigneeId && (
-            <button type="button" className="button button--quiet" disabled={action.busy} onClick={() => void assign(null)}>
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={action.busy}
+              onClick={() => void assign(null)}
+            >
               Unassign
             </button>
           )}

@@ -32,7 +32,11 @@ export function BulkBar({
     event.preventDefault();
     const bulk: BulkAction =
       mode === "snooze"
-        ? { action: "snooze", until: isoDateAfter(Number(days)), ...(reason.trim() ? { reason: reason.trim() } : {}) }
+        ? {
+            action: "snooze",
+            until: isoDateAfter(Number(days)),
+            ...(reason.trim() ? { reason: reason.trim() } : {}),
+          }
         : mode === "dismiss"
           ? { action: "dismiss", reason: reason.trim() }
           : { action: "assign", userId: assignee || null };
@@ -40,7 +44,9 @@ export function BulkBar({
     const result = await action.run(() => bulkUpdateTasks(ids, bulk));
     if (!result) return;
     const verb = mode === "snooze" ? "snoozed" : mode === "dismiss" ? "dismissed" : "assigned";
-    const missed = result.notFound.length ? ` ${plural(result.notFound.length, "task")} could not be found.` : "";
+    const missed = result.notFound.length
+      ? ` ${plural(result.notFound.length, "task")} could not be found.`
+      : "";
     setReason("");
     onDone(`${plural(result.updated, "task")} ${verb}.${missed}`);
   };
@@ -78,7 +84,11 @@ export function BulkBar({
             <label htmlFor={`${id}-assignee`} className="visually-hidden">
               Assign to
             </label>
-            <select id={`${id}-assignee`} value={assignee} onChange={(event) => setAssignee(event.target.value)}>
+            <select
+              id={`${id}-assignee`}
+              value={assignee}
+              onChange={(event) => setAssignee(event.target.value)}
+            >
               <option value={me.id}>Me</option>
               {(users ?? [])
                 .filter((u) => u.id !== me.id)
@@ -106,7 +116,11 @@ export function BulkBar({
             />
           </>
         )}
-        <button type="submit" className="button button--primary" disabled={action.busy || (mode === "dismiss" && !reason.trim())}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={action.busy || (mode === "dismiss" && !reason.trim())}
+        >
           Apply
         </button>
         <button type="button" className="button button--quiet" onClick={onClear}>

@@ -24,7 +24,9 @@ describe("CategoryChips", () => {
 
   it("adds and removes categories, keeping the catalogue's order", () => {
     const onChange = vi.fn<(selected: Category[]) => void>();
-    const { rerender } = render(<CategoryChips selected={["churn-risk"]} counts={counts} onChange={onChange} />);
+    const { rerender } = render(
+      <CategoryChips selected={["churn-risk"]} counts={counts} onChange={onChange} />,
+    );
     fireEvent.click(screen.getByRole("button", { name: /^Commercial/ }));
     expect(onChange).toHaveBeenLastCalledWith(["commercial", "churn-risk"]);
     rerender(<CategoryChips selected={["commercial", "churn-risk"]} counts={counts} onChange={onChange} />);

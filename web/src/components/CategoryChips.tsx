@@ -13,7 +13,9 @@ interface CategoryChipsProps {
 /** The category filter: toggle chips, each with its count of matching tasks. */
 export function CategoryChips({ selected, counts, onChange }: CategoryChipsProps) {
   const toggle = (category: Category) => {
-    const next = selected.includes(category) ? selected.filter((c) => c !== category) : [...selected, category];
+    const next = selected.includes(category)
+      ? selected.filter((c) => c !== category)
+      : [...selected, category];
     onChange(CATEGORIES.filter((c) => next.includes(c)));
   };
   return (
@@ -30,7 +32,14 @@ export function CategoryChips({ selected, counts, onChange }: CategoryChipsProps
               aria-pressed={pressed}
               onClick={() => toggle(category)}
             >
-              <svg className="chip__check" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+              <svg
+                className="chip__check"
+                viewBox="0 0 16 16"
+                width="14"
+                height="14"
+                aria-hidden="true"
+                focusable="false"
+              >
                 <path d="M3.5 8.5 6.5 11.5 12.5 4.5" />
               </svg>
               <span>{CATEGORY_LABEL[category]}</span>

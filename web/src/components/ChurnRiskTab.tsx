@@ -4,18 +4,26 @@ import { CauseMarker } from "./CauseMarker.tsx";
 import { EmptyState } from "./EmptyState.tsx";
 
 /** Scanner appliances with their heartbeat, and the last 30 days of scans with the failures marked. */
-export function ChurnRiskTab({ churn, highlight }: { readonly churn: CompanyDetail["churnRisk"]; readonly highlight: ReadonlySet<string> }) {
+export function ChurnRiskTab({
+  churn,
+  highlight,
+}: {
+  readonly churn: CompanyDetail["churnRisk"];
+  readonly highlight: ReadonlySet<string>;
+}) {
   const inactive = churn.scanners.filter((s) => s.inactive).length;
   const failed = churn.scans.filter((s) => s.failed).length;
   return (
     <div className="stack">
       <section aria-labelledby="scanners-title">
-        <h3 id="scanners-title" className="section-title">
+        <h2 id="scanners-title" className="section-title">
           Scanner appliances{" "}
           <span className="section-title__note">
-            {churn.scanners.length === 0 ? "" : `${inactive} of ${plural(churn.scanners.length, "appliance")} inactive`}
+            {churn.scanners.length === 0
+              ? ""
+              : `${inactive} of ${plural(churn.scanners.length, "appliance")} inactive`}
           </span>
-        </h3>
+        </h2>
         {churn.scanners.length === 0 ? (
           <EmptyState title="No scanner appliances">This company runs no scanner appliances.</EmptyState>
         ) : (
@@ -31,7 +39,12 @@ export function ChurnRiskTab({ churn, highlight }: { readonly churn: CompanyDeta
               {churn.scanners.map((scanner) => {
                 const hit = highlight.has(scanner.id);
                 return (
-                  <tr key={scanner.id} className={hit ? "is-highlighted" : undefined} data-highlighted={hit || undefined} id={`scanner-${scanner.id}`}>
+                  <tr
+                    key={scanner.id}
+                    className={hit ? "is-highlighted" : undefined}
+                    data-highlighted={hit || undefined}
+                    id={`scanner-${scanner.id}`}
+                  >
                     <th scope="row" data-label="Appliance">
                       {scanner.name} <span className="muted small">{scanner.id}</span>
                       {hit && <CauseMarker />}
@@ -51,9 +64,12 @@ export function ChurnRiskTab({ churn, highlight }: { readonly churn: CompanyDeta
         )}
       </section>
       <section aria-labelledby="scans-title">
-        <h3 id="scans-title" className="section-title">
-          Recent scans <span className="section-title__note">{churn.scans.length ? `last 30 days · ${plural(failed, "failure")}` : ""}</span>
-        </h3>
+        <h2 id="scans-title" className="section-title">
+          Recent scans{" "}
+          <span className="section-title__note">
+            {churn.scans.length ? `last 30 days · ${plural(failed, "failure")}` : ""}
+          </span>
+        </h2>
         {churn.scans.length === 0 ? (
           <EmptyState title="No scans in the last 30 days" />
         ) : (
@@ -71,9 +87,15 @@ export function ChurnRiskTab({ churn, highlight }: { readonly churn: CompanyDeta
               {churn.scans.map((scan) => {
                 const hit = highlight.has(scan.id);
                 return (
-                  <tr key={scan.id} className={hit ? "is-highlighted" : undefined} data-highlighted={hit || undefined} id={`scan-${scan.id}`}>
+                  <tr
+                    key={scan.id}
+                    className={hit ? "is-highlighted" : undefined}
+                    data-highlighted={hit || undefined}
+                    id={`scan-${scan.id}`}
+                  >
                     <th scope="row" data-label="Scan">
-                      <span className="product-code">{scan.product}</span> <span className="muted small">{scan.id}</span>
+                      <span className="product-code">{scan.product}</span>{" "}
+                      <span className="muted small">{scan.id}</span>
                       {hit && <CauseMarker />}
                     </th>
                     <td data-label="Target" className="break">

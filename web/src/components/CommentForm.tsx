@@ -5,7 +5,13 @@ import { useAction } from "../hooks/useAction.ts";
 import { InlineError } from "./InlineError.tsx";
 
 /** A note on the task's history, for colleagues. */
-export function CommentForm({ taskId, onDone }: { readonly taskId: string; readonly onDone: (task: TaskDetail) => void }) {
+export function CommentForm({
+  taskId,
+  onDone,
+}: {
+  readonly taskId: string;
+  readonly onDone: (task: TaskDetail) => void;
+}) {
   const id = useId();
   const [text, setText] = useState("");
   const action = useAction();

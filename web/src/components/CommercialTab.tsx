@@ -7,7 +7,13 @@ import { MoneyList } from "./MoneyList.tsx";
 type Commercial = NonNullable<CompanyDetail["commercial"]>;
 
 /** Orders with their dates, ACV and days to renewal (reseller partnerships only). */
-export function CommercialTab({ commercial, highlight }: { readonly commercial: Commercial; readonly highlight: ReadonlySet<string> }) {
+export function CommercialTab({
+  commercial,
+  highlight,
+}: {
+  readonly commercial: Commercial;
+  readonly highlight: ReadonlySet<string>;
+}) {
   const orders = [...commercial.orders].sort((a, b) => a.endDate.localeCompare(b.endDate));
   return (
     <div className="stack">
@@ -45,7 +51,12 @@ export function CommercialTab({ commercial, highlight }: { readonly commercial: 
             {orders.map((order) => {
               const hit = highlight.has(order.orderNumber);
               return (
-                <tr key={order.orderNumber} className={hit ? "is-highlighted" : undefined} data-highlighted={hit || undefined} id={`order-${order.orderNumber}`}>
+                <tr
+                  key={order.orderNumber}
+                  className={hit ? "is-highlighted" : undefined}
+                  data-highlighted={hit || undefined}
+                  id={`order-${order.orderNumber}`}
+                >
                   <th scope="row" data-label="Order">
                     {order.orderNumber}
                     {hit && <CauseMarker />}

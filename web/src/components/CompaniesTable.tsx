@@ -35,7 +35,9 @@ export function CompaniesTable() {
             Companies
           </h2>
           <p className="card__subtitle" aria-live="polite">
-            {list.total === null ? "…" : `${formatNumber(list.total)} ${list.total === 1 ? "company" : "companies"}`}
+            {list.total === null
+              ? "…"
+              : `${formatNumber(list.total)} ${list.total === 1 ? "company" : "companies"}`}
             {tag && (
               <>
                 {" "}
@@ -47,12 +49,21 @@ export function CompaniesTable() {
             )}
           </p>
         </div>
-        <SearchField label="Search companies" value={q} placeholder="Name" onSearch={(text) => set({ q: text }, true)} />
+        <SearchField
+          label="Search companies"
+          value={q}
+          placeholder="Name"
+          onSearch={(text) => set({ q: text }, true)}
+        />
       </div>
-      {list.error && <ErrorState error={list.error} title="The companies could not be loaded" onRetry={list.reload} />}
+      {list.error && (
+        <ErrorState error={list.error} title="The companies could not be loaded" onRetry={list.reload} />
+      )}
       {!list.error && list.loading && list.items.length === 0 && <LoadingState label="Loading companies" />}
       {!list.error && !list.loading && list.items.length === 0 && (
-        <EmptyState title="No companies match">{q || tag ? <p>Try another search or tag.</p> : <p>No customers yet.</p>}</EmptyState>
+        <EmptyState title="No companies match">
+          {q || tag ? <p>Try another search or tag.</p> : <p>No customers yet.</p>}
+        </EmptyState>
       )}
       {list.items.length > 0 && (
         <table className="data-table data-table--cards">
@@ -79,7 +90,9 @@ export function CompaniesTable() {
                   <Link to={companyHref(company.id)} className="strong-link">
                     {company.name}
                   </Link>
-                  {company.accountState !== "paying" && <span className="tag tag--state">{company.accountState}</span>}
+                  {company.accountState !== "paying" && (
+                    <span className="tag tag--state">{company.accountState}</span>
+                  )}
                 </td>
                 <td data-label="Partnership">
                   {company.partnershipName}

@@ -6,7 +6,13 @@ import { EmptyState } from "./EmptyState.tsx";
 import { TaskList } from "./TaskList.tsx";
 
 /** The company's live tasks (open, snoozed, dismissed); "Details" opens the task panel here. */
-export function CompanyTasksTab({ tasks, openTaskId }: { readonly tasks: readonly Task[]; readonly openTaskId: string | null }) {
+export function CompanyTasksTab({
+  tasks,
+  openTaskId,
+}: {
+  readonly tasks: readonly Task[];
+  readonly openTaskId: string | null;
+}) {
   const location = useLocation();
   const { nameOf } = useUsers();
   if (tasks.length === 0) {
@@ -17,7 +23,9 @@ export function CompanyTasksTab({ tasks, openTaskId }: { readonly tasks: readonl
       label="Tasks of this company"
       tasks={tasks}
       assigneeOf={(task) => nameOf(task.assigneeId)}
-      detailsHref={(task) => withQuery(location.pathname, location.search, { tab: "tasks", task: task.id, highlight: null })}
+      detailsHref={(task) =>
+        withQuery(location.pathname, location.search, { tab: "tasks", task: task.id, highlight: null })
+      }
       highlighted={new Set(openTaskId ? [openTaskId] : [])}
     />
   );

@@ -30,7 +30,13 @@ export function DismissForm({
   };
 
   return (
-    <form id="dismiss-form" className="action-form" onSubmit={submit} aria-label="Dismiss the task" noValidate>
+    <form
+      id="dismiss-form"
+      className="action-form"
+      onSubmit={submit}
+      aria-label="Dismiss the task"
+      noValidate
+    >
       <div className="field">
         <label htmlFor={`${id}-reason`}>Reason</label>
         <textarea

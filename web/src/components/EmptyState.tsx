@@ -12,7 +12,14 @@ export function EmptyState({
 }) {
   return (
     <div className="empty-state">
-      <svg viewBox="0 0 48 48" width="40" height="40" aria-hidden="true" focusable="false" className="empty-state__icon">
+      <svg
+        viewBox="0 0 48 48"
+        width="40"
+        height="40"
+        aria-hidden="true"
+        focusable="false"
+        className="empty-state__icon"
+      >
         <rect x="8" y="10" width="32" height="28" rx="4" />
         <path d="M8 30h9l3 4h8l3-4h9" />
       </svg>

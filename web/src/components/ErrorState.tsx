@@ -12,7 +12,14 @@ export function ErrorState({
 }) {
   return (
     <div className="error-state" role="alert">
-      <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" className="error-state__icon">
+      <svg
+        viewBox="0 0 24 24"
+        width="24"
+        height="24"
+        aria-hidden="true"
+        focusable="false"
+        className="error-state__icon"
+      >
         <circle cx="12" cy="12" r="10" />
         <path d="M12 7v6M12 16.5v.1" />
       </svg>

@@ -7,7 +7,11 @@ import { TriangleIcon } from "./TriangleIcon.tsx";
 
 /** Open tasks by severity and by category, each a bar and a link to the filtered task list. */
 export function OpenTaskBreakdown({ openTasks }: { readonly openTasks: Dashboard["openTasks"] }) {
-  const max = Math.max(1, ...SEVERITIES.map((s) => openTasks.severity[s]), ...CATEGORIES.map((c) => openTasks.category[c]));
+  const max = Math.max(
+    1,
+    ...SEVERITIES.map((s) => openTasks.severity[s]),
+    ...CATEGORIES.map((c) => openTasks.category[c]),
+  );
   return (
     <div className="breakdown">
       <section aria-labelledby="by-severity">

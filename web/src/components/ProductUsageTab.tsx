@@ -32,11 +32,13 @@ export function ProductUsageTab({
   return (
     <div className="stack">
       <section aria-labelledby="licence-usage-title">
-        <h3 id="licence-usage-title" className="section-title">
+        <h2 id="licence-usage-title" className="section-title">
           {usage.products.some((p) => p.licensed !== null) ? "Licensed versus used" : "Usage"}
-        </h3>
+        </h2>
         {licensed.length === 0 ? (
-          <EmptyState title="No usage measured">No licences or usage measurements for this company.</EmptyState>
+          <EmptyState title="No usage measured">
+            No licences or usage measurements for this company.
+          </EmptyState>
         ) : (
           <ul className="product-grid">
             {licensed.map((product) => {
@@ -49,9 +51,9 @@ export function ProductUsageTab({
                   id={`usage-${product.product}`}
                 >
                   <div className="product-card__head">
-                    <h4 className="product-card__title">
+                    <h3 className="product-card__title">
                       {product.productName} <span className="product-code">{product.product}</span>
-                    </h4>
+                    </h3>
                     {hit && <CauseMarker />}
                   </div>
                   {product.licensed !== null && product.used !== null && product.usagePercent !== null ? (
@@ -81,9 +83,9 @@ export function ProductUsageTab({
         )}
       </section>
       <section aria-labelledby="activity-title">
-        <h3 id="activity-title" className="section-title">
+        <h2 id="activity-title" className="section-title">
           Last activity per product
-        </h3>
+        </h2>
         {active.length === 0 ? (
           <EmptyState title="No activity recorded">No product of this company reports activity.</EmptyState>
         ) : (
@@ -112,7 +114,9 @@ export function ProductUsageTab({
                       {hit && <CauseMarker />}
                     </th>
                     <td data-label="Enabled">{formatDate(product.enabledAt)}</td>
-                    <td data-label="Last used">{product.lastUsedAt ? formatDate(product.lastUsedAt) : "Never"}</td>
+                    <td data-label="Last used">
+                      {product.lastUsedAt ? formatDate(product.lastUsedAt) : "Never"}
+                    </td>
                     <td data-label="Inactive for">{since ? plural(daysBetween(since), "day") : "—"}</td>
                   </tr>
                 );

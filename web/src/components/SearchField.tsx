@@ -32,7 +32,14 @@ export function SearchField({
         {label}
       </label>
       <div className="search-field__box">
-        <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false" className="search-field__icon">
+        <svg
+          viewBox="0 0 20 20"
+          width="16"
+          height="16"
+          aria-hidden="true"
+          focusable="false"
+          className="search-field__icon"
+        >
           <circle cx="8.5" cy="8.5" r="5.5" />
           <path d="m13 13 4 4" />
         </svg>

@@ -1,11 +1,11 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
-import { getMe, signOut as apiSignOut } from "../api/endpoints.ts";
+import { signOut as apiSignOut, getMe } from "../api/endpoints.ts";
 import type { Me } from "../api/types.ts";
 import { type Session, SessionContext } from "../hooks/useSession.ts";
 import { readPreference, writePreference } from "../lib/preferences.ts";
-import { LoadingState } from "./LoadingState.tsx";
 import { SignInPage } from "../pages/SignInPage.tsx";
+import { LoadingState } from "./LoadingState.tsx";
 
 /** Resolves the caller (GET /me); shows the sign-in page until there is one. */
 export function SessionProvider({ children }: { readonly children: ReactNode }) {

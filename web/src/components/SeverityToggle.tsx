@@ -23,7 +23,14 @@ export function SeverityToggle({ severity, count, pressed, onToggle }: SeverityT
       <span className="severity-toggle__text">
         <span className="severity-toggle__label">
           {SEVERITY_LABEL[severity]}
-          <svg className="severity-toggle__check" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+          <svg
+            className="severity-toggle__check"
+            viewBox="0 0 16 16"
+            width="12"
+            height="12"
+            aria-hidden="true"
+            focusable="false"
+          >
             <path d="M3.5 8.5 6.5 11.5 12.5 4.5" />
           </svg>
         </span>

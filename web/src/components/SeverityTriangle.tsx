@@ -12,7 +12,9 @@ interface SeverityTriangleProps {
 /** The severity filter: one warning-triangle toggle per severity, several may be on at once. */
 export function SeverityTriangle({ selected, counts, onChange }: SeverityTriangleProps) {
   const toggle = (severity: Severity) => {
-    const next = selected.includes(severity) ? selected.filter((s) => s !== severity) : [...selected, severity];
+    const next = selected.includes(severity)
+      ? selected.filter((s) => s !== severity)
+      : [...selected, severity];
     onChange(SEVERITIES.filter((s) => next.includes(s)));
   };
   return (

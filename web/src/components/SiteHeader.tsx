@@ -36,7 +36,11 @@ export function SiteHeader() {
               {me.partnerName ? ` · ${me.partnerName}` : ""}
             </span>
           </div>
-          <button type="button" className="button button--small button--quiet" onClick={() => void session.signOut()}>
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            onClick={() => void session.signOut()}
+          >
             Sign out
           </button>
         </div>

@@ -47,7 +47,13 @@ export function SnoozeForm({
           </label>
         ))}
         <label className="radio-pill">
-          <input type="radio" name={`${id}-until`} value="date" checked={choice === "date"} onChange={() => setChoice("date")} />
+          <input
+            type="radio"
+            name={`${id}-until`}
+            value="date"
+            checked={choice === "date"}
+            onChange={() => setChoice("date")}
+          />
           <span>A date</span>
         </label>
       </fieldset>
@@ -69,7 +75,12 @@ export function SnoozeForm({
         <label htmlFor={`${id}-reason`}>
           Reason <span className="muted">(optional)</span>
         </label>
-        <input id={`${id}-reason`} value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />
+        <input
+          id={`${id}-reason`}
+          value={reason}
+          maxLength={500}
+          onChange={(event) => setReason(event.target.value)}
+        />
       </div>
       <p className="muted small">Hidden until {formatDate(until)}, or earlier if it escalates.</p>
       <InlineError error={action.error} />

@@ -18,7 +18,14 @@ interface TabsProps<T extends string> {
  * The WAI-ARIA tabs pattern: one tab stop for the tab list, arrow keys (and Home/End) move between
  * tabs and select them, the panel is labelled by its tab.
  */
-export function Tabs<T extends string>({ label, idPrefix, tabs, selected, onSelect, children }: TabsProps<T>) {
+export function Tabs<T extends string>({
+  label,
+  idPrefix,
+  tabs,
+  selected,
+  onSelect,
+  children,
+}: TabsProps<T>) {
   const refs = useRef(new Map<T, HTMLButtonElement>());
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = tabs.findIndex((tab) => tab.id === selected);

@@ -12,7 +12,13 @@ import { SnoozeForm } from "./SnoozeForm.tsx";
 type OpenForm = "snooze" | "dismiss" | null;
 
 /** Snooze, dismiss, reopen, assign and comment; a resolved task only takes comments. */
-export function TaskActions({ task, onChanged }: { readonly task: TaskDetail; readonly onChanged: (task: TaskDetail) => void }) {
+export function TaskActions({
+  task,
+  onChanged,
+}: {
+  readonly task: TaskDetail;
+  readonly onChanged: (task: TaskDetail) => void;
+}) {
   const { canAct } = useSession();
   const [open, setOpen] = useState<OpenForm>(null);
   const reopen = useAction();
@@ -69,8 +75,12 @@ export function TaskActions({ task, onChanged }: { readonly task: TaskDetail; re
         <p className="muted">This task is resolved: its condition no longer holds. You can still comment.</p>
       )}
       <InlineError error={reopen.error} />
-      {live && open === "snooze" && <SnoozeForm taskId={task.id} onDone={done} onCancel={() => setOpen(null)} />}
-      {live && open === "dismiss" && <DismissForm taskId={task.id} onDone={done} onCancel={() => setOpen(null)} />}
+      {live && open === "snooze" && (
+        <SnoozeForm taskId={task.id} onDone={done} onCancel={() => setOpen(null)} />
+      )}
+      {live && open === "dismiss" && (
+        <DismissForm taskId={task.id} onDone={done} onCancel={() => setOpen(null)} />
+      )}
       <AssignControl key={task.assigneeId ?? "nobody"} task={task} onDone={done} />
       <CommentForm taskId={task.id} onDone={done} />
     </section>

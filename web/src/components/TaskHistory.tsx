@@ -28,7 +28,7 @@ export function TaskHistory({
                   <strong>{EVENT_LABEL[event.kind]}</strong>{" "}
                   <span className="muted">by {event.actor ? event.actor.name : "the portal's scan"}</span>
                 </p>
-                {describe(event) && <p className="timeline__detail">{describe(event)}</p>}
+                {eventDetail(event) && <p className="timeline__detail">{eventDetail(event)}</p>}
                 <time className="timeline__time" dateTime={event.at}>
                   {formatDateTime(event.at)}
                 </time>
@@ -49,7 +49,7 @@ export function TaskHistory({
 
 const str = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
 
-function describe(event: TaskEvent): string | null {
+function eventDetail(event: TaskEvent): string | null {
   const d = event.data;
   switch (event.kind) {
     case "escalated":
@@ -62,7 +62,11 @@ function describe(event: TaskEvent): string | null {
     case "snoozed": {
       const until = str(d.until);
       const reason = str(d.reason);
-      return [until ? `Until ${formatDate(until)}` : null, reason ? `“${reason}”` : null].filter(Boolean).join(" · ") || null;
+      return (
+        [until ? `Until ${formatDate(until)}` : null, reason ? `“${reason}”` : null]
+          .filter(Boolean)
+          .join(" · ") || null
+      );
     }
     case "dismissed":
       return str(d.reason) ? `“${str(d.reason)}”` : null;

@@ -13,7 +13,15 @@ interface TaskListProps {
 }
 
 /** Tasks as rows (cards on narrow screens), with "select all shown" when selection is on. */
-export function TaskList({ tasks, assigneeOf, detailsHref, selected, onSelect, highlighted, label }: TaskListProps) {
+export function TaskList({
+  tasks,
+  assigneeOf,
+  detailsHref,
+  selected,
+  onSelect,
+  highlighted,
+  label,
+}: TaskListProps) {
   const allSelected = selected !== undefined && tasks.length > 0 && tasks.every((t) => selected.has(t.id));
   return (
     <div className="task-list">

@@ -25,7 +25,9 @@ interface TaskPanelProps {
 
 /** A task's explanation, history and actions, beside the list or the company page (?task=ID). */
 export function TaskPanel({ taskId, onClose, onChanged, showCauseLink = true }: TaskPanelProps) {
-  const { data, error, loading, reload, setData } = useApi(`task:${taskId}`, (signal) => getTask(taskId, signal));
+  const { data, error, loading, reload, setData } = useApi(`task:${taskId}`, (signal) =>
+    getTask(taskId, signal),
+  );
   const showNotFound = useNotFound();
   const heading = useRef<HTMLHeadingElement>(null);
 

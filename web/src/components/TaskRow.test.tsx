@@ -38,17 +38,25 @@ function renderRow(t: Task, props: Partial<Parameters<typeof TaskRow>[0]> = {}) 
     </ul>,
   );
   const details = screen.queryByRole("list", { name: "Key details" });
-  return details ? within(details).getAllByRole("listitem").map((item) => item.textContent) : [];
+  return details
+    ? within(details)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent)
+    : [];
 }
 
 describe("TaskRow", () => {
   afterEach(cleanup);
 
   it("shows severity in words, title, company, age and assignee", () => {
-    renderRow(task("contract-renewal", { daysRemaining: 16, endDate: "2026-12-20" }), { assignee: "Maja Berg" });
+    renderRow(task("contract-renewal", { daysRemaining: 16, endDate: "2026-12-20" }), {
+      assignee: "Maja Berg",
+    });
     const row = screen.getByRole("listitem", { name: "A task title" });
     expect(within(row).getByText("High")).toBeTruthy();
-    expect(within(row).getByRole("link", { name: "Acme Logistics" }).getAttribute("href")).toBe("/companies/c-1");
+    expect(within(row).getByRole("link", { name: "Acme Logistics" }).getAttribute("href")).toBe(
+      "/companies/c-1",
+    );
     expect(within(row).getByText("10 days")).toBeTruthy();
     expect(within(row).getByText("Maja Berg")).toBeTruthy();
   });
@@ -62,33 +70,39 @@ describe("TaskRow", () => {
 
   it("renewal: days left, end date and ACV", () => {
     expect(
-      renderRow(task("contract-renewal", { daysRemaining: 16, endDate: "2026-12-20", acv: 12000, currency: "EUR" })),
+      renderRow(
+        task("contract-renewal", { daysRemaining: 16, endDate: "2026-12-20", acv: 12000, currency: "EUR" }),
+      ),
     ).toEqual(["16 days left", "ends 20 Dec 2026", "ACV €12,000"]);
   });
 
   it("renewal that has ended: days since", () => {
-    expect(renderRow(task("contract-renewal", { daysRemaining: -3, endDate: "2026-12-01" }))[0]).toBe("ended 3 days ago");
+    expect(renderRow(task("contract-renewal", { daysRemaining: -3, endDate: "2026-12-01" }))[0]).toBe(
+      "ended 3 days ago",
+    );
   });
 
   it("licence usage: percentage, used of licensed, overrun", () => {
-    expect(renderRow(task("license-usage", { usagePercent: 122.3, used: 367, licensed: 300, overBy: 67 }))).toEqual([
-      "122.3 % used",
-      "367 of 300",
-      "67 over",
-    ]);
+    expect(
+      renderRow(task("license-usage", { usagePercent: 122.3, used: 367, licensed: 300, overBy: 67 })),
+    ).toEqual(["122.3 % used", "367 of 300", "67 over"]);
   });
 
   it("inactive product: days inactive and last use (or never)", () => {
-    expect(renderRow(task("inactive-product", { daysInactive: 49, lastUsedAt: "2026-10-16T10:00:00Z" }))).toEqual([
-      "49 days inactive",
-      "last used 16 Oct 2026",
-    ]);
+    expect(
+      renderRow(task("inactive-product", { daysInactive: 49, lastUsedAt: "2026-10-16T10:00:00Z" })),
+    ).toEqual(["49 days inactive", "last used 16 Oct 2026"]);
     cleanup();
-    expect(renderRow(task("inactive-product", { daysInactive: 1, lastUsedAt: null }))).toEqual(["1 day inactive", "never used"]);
+    expect(renderRow(task("inactive-product", { daysInactive: 1, lastUsedAt: null }))).toEqual([
+      "1 day inactive",
+      "never used",
+    ]);
   });
 
   it("inactive scanners: how many of how many", () => {
-    expect(renderRow(task("inactive-scanners", { inactiveCount: 2, totalCount: 5 }))).toEqual(["2 of 5 scanners inactive"]);
+    expect(renderRow(task("inactive-scanners", { inactiveCount: 2, totalCount: 5 }))).toEqual([
+      "2 of 5 scanners inactive",
+    ]);
   });
 
   it("failed scans: count and date of the latest", () => {
@@ -104,7 +118,13 @@ describe("TaskRow", () => {
   });
 
   it("says unassigned, and the snoozed state with its date", () => {
-    renderRow(task("inactive-scanners", { inactiveCount: 1, totalCount: 1 }, { status: "snoozed", snoozedUntil: "2026-12-11" }));
+    renderRow(
+      task(
+        "inactive-scanners",
+        { inactiveCount: 1, totalCount: 1 },
+        { status: "snoozed", snoozedUntil: "2026-12-11" },
+      ),
+    );
     expect(screen.getByText("Unassigned")).toBeTruthy();
     expect(screen.getByText("Snoozed until 11 Dec 2026")).toBeTruthy();
   });

@@ -52,15 +52,22 @@ export function TaskRow({ task, assignee, detailsHref, selected, onSelect, highl
           </Link>
           <span aria-hidden="true"> · </span>
           <span>{TYPE_LABEL[task.type]}</span>
-          {task.status === "snoozed" && <span className="tag tag--info">Snoozed until {formatDate(task.snoozedUntil)}</span>}
+          {task.status === "snoozed" && (
+            <span className="tag tag--info">Snoozed until {formatDate(task.snoozedUntil)}</span>
+          )}
           {task.status === "dismissed" && <span className="tag">Dismissed</span>}
-          {task.status === "resolved" && <span className="tag tag--ok">Resolved {formatDate(task.resolvedAt)}</span>}
+          {task.status === "resolved" && (
+            <span className="tag tag--ok">Resolved {formatDate(task.resolvedAt)}</span>
+          )}
         </div>
       </div>
       {details.length > 0 ? (
         <ul className="task-row__details" aria-label="Key details">
           {details.map((detail, index) => (
-            <li key={detail} className={index === 0 ? "task-row__detail task-row__detail--lead" : "task-row__detail"}>
+            <li
+              key={detail}
+              className={index === 0 ? "task-row__detail task-row__detail--lead" : "task-row__detail"}
+            >
               {detail}
             </li>
           ))}
@@ -80,7 +87,11 @@ export function TaskRow({ task, assignee, detailsHref, selected, onSelect, highl
       </div>
       {detailsHref && (
         <div className="task-row__actions">
-          <Link to={detailsHref} className="button button--small button--quiet" aria-label={`Details: ${task.title}, ${task.companyName}`}>
+          <Link
+            to={detailsHref}
+            className="button button--small button--quiet"
+            aria-label={`Details: ${task.title}, ${task.companyName}`}
+          >
             Details
           </Link>
         </div>

@@ -14,7 +14,8 @@ const PAD = { top: 12, right: 8, bottom: 28, left: 40 };
 /** Open tasks per day as stacked bars (high at the bottom), with a text summary for everyone. */
 export function TasksPerDayChart({ days }: { readonly days: readonly Day[] }) {
   const summaryId = useId();
-  if (days.length === 0) return <p className="muted">No history yet: the chart fills in as the portal scans each day.</p>;
+  if (days.length === 0)
+    return <p className="muted">No history yet: the chart fills in as the portal scans each day.</p>;
   const totals = days.map((d) => d.high + d.medium + d.low);
   const max = niceMax(Math.max(...totals));
   const plotW = WIDTH - PAD.left - PAD.right;
@@ -23,15 +24,12 @@ export function TasksPerDayChart({ days }: { readonly days: readonly Day[] }) {
   const barW = Math.max(1, step * 0.72);
   const y = (value: number) => PAD.top + plotH - (value / max) * plotH;
   const labelEvery = Math.ceil(days.length / 6);
+  const summary = summarise(days, totals);
 
   return (
     <figure className="chart">
-      <svg
-        className="chart__svg"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-labelledby={summaryId}
-      >
+      <svg className="chart__svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={summaryId}>
+        <title>{summary}</title>
         {ticks(max).map((tick) => (
           <g key={tick}>
             <line className="chart__grid" x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
@@ -53,7 +51,14 @@ export function TasksPerDayChart({ days }: { readonly days: readonly Day[] }) {
                 const height = y(base) - top;
                 base += day[severity];
                 return height > 0 ? (
-                  <rect key={severity} className={`chart__bar chart__bar--${severity}`} x={x} y={top} width={barW} height={height} />
+                  <rect
+                    key={severity}
+                    className={`chart__bar chart__bar--${severity}`}
+                    x={x}
+                    y={top}
+                    width={barW}
+                    height={height}
+                  />
                 ) : null;
               })}
               {index % labelEvery === 0 && (
@@ -75,7 +80,7 @@ export function TasksPerDayChart({ days }: { readonly days: readonly Day[] }) {
           ))}
         </ul>
         <p id={summaryId} className="chart__summary">
-          {summarise(days, totals)}
+          {summary}
         </p>
       </figcaption>
     </figure>

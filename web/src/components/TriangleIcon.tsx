@@ -1,7 +1,13 @@
 import type { Severity } from "../../../src/core/task.ts";
 
 /** The warning triangle in a severity's colour; decorative, so words always accompany it. */
-export function TriangleIcon({ severity, size = 20 }: { readonly severity: Severity; readonly size?: number }) {
+export function TriangleIcon({
+  severity,
+  size = 20,
+}: {
+  readonly severity: Severity;
+  readonly size?: number;
+}) {
   return (
     <svg
       className={`triangle triangle--${severity}`}

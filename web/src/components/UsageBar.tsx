@@ -29,8 +29,11 @@ export function UsageBar({
   return (
     <div className={`usage-bar usage-bar--${tone}`}>
       <p className="usage-bar__text">
-        <strong>{formatPercent(percent)}</strong> used · {formatNumber(used)} of {formatNumber(licensed)} {unit}
-        {used > licensed && <span className="text-high"> · {formatNumber(used - licensed)} over the licence</span>}
+        <strong>{formatPercent(percent)}</strong> used · {formatNumber(used)} of {formatNumber(licensed)}{" "}
+        {unit}
+        {used > licensed && (
+          <span className="text-high"> · {formatNumber(used - licensed)} over the licence</span>
+        )}
       </p>
       <div className="usage-bar__track" aria-hidden="true">
         <div className="usage-bar__fill" style={{ width: at(percent) }} />

@@ -46,7 +46,12 @@ export function UserForm({
     if (missing) return;
     const saved = await action.run(() =>
       user
-        ? updateUser(user.id, { name: name.trim(), role, companyIds: role === "user" ? companyIds : [], disabled })
+        ? updateUser(user.id, {
+            name: name.trim(),
+            role,
+            companyIds: role === "user" ? companyIds : [],
+            disabled,
+          })
         : createUser({
             email: email.trim(),
             name: name.trim(),
@@ -76,7 +81,14 @@ export function UserForm({
       {!user && (
         <div className="field">
           <label htmlFor={`${id}-email`}>Email</label>
-          <input id={`${id}-email`} type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          <input
+            id={`${id}-email`}
+            type="email"
+            autoComplete="off"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+          />
         </div>
       )}
       <div className="field">
@@ -87,8 +99,14 @@ export function UserForm({
         <legend>Role</legend>
         {ROLES.map((r) => (
           <label key={r} className="role-choice__option">
-            <input type="radio" name={`${id}-role`} value={r} checked={role === r} onChange={() => setRole(r)} />
-            <span>
+            <input
+              type="radio"
+              name={`${id}-role`}
+              value={r}
+              checked={role === r}
+              onChange={() => setRole(r)}
+            />
+            <span className="role-choice__text">
               <strong>{ROLE_LABEL[r]}</strong>
               <span className="muted small">{ROLE_HELP[r]}</span>
             </span>

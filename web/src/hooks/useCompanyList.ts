@@ -17,7 +17,10 @@ export function useCompanyList(query: CompanyQuery) {
 
   const fetchPage = useCallback(
     (cursor: string | null, signal: AbortSignal) =>
-      listCompanies({ ...(JSON.parse(key) as CompanyQuery), limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }, signal),
+      listCompanies(
+        { ...(JSON.parse(key) as CompanyQuery), limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) },
+        signal,
+      ),
     [key],
   );
 

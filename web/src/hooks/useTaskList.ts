@@ -22,7 +22,11 @@ export interface TaskList {
  */
 export function useTaskList(query: TaskQuery): TaskList {
   const key = JSON.stringify(query);
-  const [state, setState] = useState<{ items: Task[]; counts: TaskPage["counts"] | null; nextCursor: string | null }>({
+  const [state, setState] = useState<{
+    items: Task[];
+    counts: TaskPage["counts"] | null;
+    nextCursor: string | null;
+  }>({
     items: [],
     counts: null,
     nextCursor: null,
@@ -60,18 +64,21 @@ export function useTaskList(query: TaskQuery): TaskList {
     if (!cursor || loadingMore) return;
     const current = controller.current ?? new AbortController();
     setLoadingMore(true);
-    listTasks({ ...(JSON.parse(key) as TaskQuery), limit: PAGE_SIZE, cursor }, current.signal).then((page) => {
-      if (current.signal.aborted) return;
-      setState((previous) => {
-        const seen = new Set(previous.items.map((t) => t.id));
-        return {
-          items: [...previous.items, ...page.items.filter((t) => !seen.has(t.id))],
-          counts: previous.counts,
-          nextCursor: page.nextCursor,
-        };
-      });
-      setLoadingMore(false);
-    }, fail);
+    listTasks({ ...(JSON.parse(key) as TaskQuery), limit: PAGE_SIZE, cursor }, current.signal).then(
+      (page) => {
+        if (current.signal.aborted) return;
+        setState((previous) => {
+          const seen = new Set(previous.items.map((t) => t.id));
+          return {
+            items: [...previous.items, ...page.items.filter((t) => !seen.has(t.id))],
+            counts: previous.counts,
+            nextCursor: page.nextCursor,
+          };
+        });
+        setLoadingMore(false);
+      },
+      fail,
+    );
   }, [key, state.nextCursor, loadingMore, fail]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);

@@ -4,11 +4,17 @@ import { useApi } from "./useApi.ts";
 import { useSession } from "./useSession.ts";
 
 /** The partner's people who can take a task (admins see them; others get only themselves). */
-export function useUsers(): { readonly users: readonly User[] | null; readonly nameOf: (id: string | null) => string | null } {
+export function useUsers(): {
+  readonly users: readonly User[] | null;
+  readonly nameOf: (id: string | null) => string | null;
+} {
   const session = useSession();
   const { data } = useApi(session.canListUsers ? "users" : null, (signal) => listUsers(signal));
   const users = data
-    ? data.items.filter((u) => !u.disabled && u.role !== "notifications" && (!session.partner || u.partnerId === session.partner))
+    ? data.items.filter(
+        (u) =>
+          !u.disabled && u.role !== "notifications" && (!session.partner || u.partnerId === session.partner),
+      )
     : null;
   const nameOf = (id: string | null): string | null => {
     if (id === null) return null;

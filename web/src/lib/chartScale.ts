@@ -7,5 +7,5 @@ export function niceMax(value: number): number {
 }
 
 export function ticks(max: number, count = 4): number[] {
-  return Array.from({ length: count + 1 }, (_, i) => Math.round(((max / count) * i) * 100) / 100);
+  return Array.from({ length: count + 1 }, (_, i) => Math.round((max / count) * i * 100) / 100);
 }

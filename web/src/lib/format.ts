@@ -35,7 +35,9 @@ export function formatNumber(value: number): string {
 
 export function formatMoney(amount: number, currency: string): string {
   try {
-    return new Intl.NumberFormat("en-GB", { style: "currency", currency, maximumFractionDigits: 0 }).format(amount);
+    return new Intl.NumberFormat("en-GB", { style: "currency", currency, maximumFractionDigits: 0 }).format(
+      amount,
+    );
   } catch {
     return `${numberFormat.format(Math.round(amount))} ${currency}`;
   }

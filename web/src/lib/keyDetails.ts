@@ -3,7 +3,8 @@ import { exhaustiveSwitchError } from "../../../src/core/exhaustive.ts";
 import type { Task } from "../api/types.ts";
 import { formatDate, formatMoney, formatNumber, formatPercent, plural } from "./format.ts";
 
-const num = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
+const num = (value: unknown): number | null =>
+  typeof value === "number" && Number.isFinite(value) ? value : null;
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 
 /** Short phrases, most important first, e.g. ["16 days left", "ends 20 Dec 2026"]. */
@@ -35,14 +36,22 @@ export function keyDetails(task: Pick<Task, "type" | "details">): string[] {
       const days = num(d.daysInactive);
       return compact([
         days === null ? null : `${plural(days, "day")} inactive`,
-        d.lastUsedAt === null ? "never used" : text(d.lastUsedAt) ? `last used ${formatDate(text(d.lastUsedAt))}` : null,
+        d.lastUsedAt === null
+          ? "never used"
+          : text(d.lastUsedAt)
+            ? `last used ${formatDate(text(d.lastUsedAt))}`
+            : null,
       ]);
     }
     case "inactive-scanners": {
       const inactive = num(d.inactiveCount);
       const total = num(d.totalCount);
       return compact([
-        inactive === null ? null : total === null ? `${plural(inactive, "scanner")} inactive` : `${formatNumber(inactive)} of ${plural(total, "scanner")} inactive`,
+        inactive === null
+          ? null
+          : total === null
+            ? `${plural(inactive, "scanner")} inactive`
+            : `${formatNumber(inactive)} of ${plural(total, "scanner")} inactive`,
       ]);
     }
     case "sns-failed-scans":

@@ -1,7 +1,11 @@
 /** The words the portal uses for the domain's enums. */
 import type { Category, Severity, TaskEventKind, TaskStatus, TaskType } from "../../../src/core/task.ts";
 
-export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { high: "High", medium: "Medium", low: "Low" };
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
+  high: "High",
+  medium: "Medium",
+  low: "Low",
+};
 
 export const CATEGORY_LABEL: Readonly<Record<Category, string>> = {
   commercial: "Commercial",

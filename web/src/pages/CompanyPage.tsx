@@ -26,7 +26,9 @@ type CompanyTab = "tasks" | "commercial" | "product-usage" | "churn-risk";
 export function CompanyPage({ companyId }: { readonly companyId: string }) {
   const location = useLocation();
   const showNotFound = useNotFound();
-  const { data, error, loading, reload } = useApi(`company:${companyId}`, (signal) => getCompany(companyId, signal));
+  const { data, error, loading, reload } = useApi(`company:${companyId}`, (signal) =>
+    getCompany(companyId, signal),
+  );
   useDocumentTitle(data?.company.name ?? "Company");
 
   useEffect(() => {
@@ -65,7 +67,8 @@ export function CompanyPage({ companyId }: { readonly companyId: string }) {
     [location.pathname, location.search],
   );
 
-  if (error && !error.isNotFound) return <ErrorState error={error} title="The company could not be loaded" onRetry={reload} />;
+  if (error && !error.isNotFound)
+    return <ErrorState error={error} title="The company could not be loaded" onRetry={reload} />;
   if (!data) return loading ? <LoadingState label="Loading the company" /> : null;
 
   const { company } = data;
@@ -98,7 +101,10 @@ export function CompanyPage({ companyId }: { readonly companyId: string }) {
             <span>
               The records behind the task are highlighted below and marked <strong>Cause of the task</strong>.
             </span>
-            <Link to={withQuery(location.pathname, location.search, { highlight: null })} className="button button--small button--quiet">
+            <Link
+              to={withQuery(location.pathname, location.search, { highlight: null })}
+              className="button button--small button--quiet"
+            >
               Clear highlight
             </Link>
           </div>
@@ -108,10 +114,16 @@ export function CompanyPage({ companyId }: { readonly companyId: string }) {
           idPrefix="company"
           tabs={tabs}
           selected={tab}
-          onSelect={(id) => navigate(withQuery(location.pathname, location.search, { tab: id === "tasks" ? null : id }), { replace: true })}
+          onSelect={(id) =>
+            navigate(withQuery(location.pathname, location.search, { tab: id === "tasks" ? null : id }), {
+              replace: true,
+            })
+          }
         >
           {tab === "tasks" && <CompanyTasksTab tasks={data.tasks} openTaskId={openTaskId} />}
-          {tab === "commercial" && data.commercial && <CommercialTab commercial={data.commercial} highlight={highlight} />}
+          {tab === "commercial" && data.commercial && (
+            <CommercialTab commercial={data.commercial} highlight={highlight} />
+          )}
           {tab === "product-usage" && (
             <ProductUsageTab
               usage={data.productUsage}
@@ -123,7 +135,13 @@ export function CompanyPage({ companyId }: { readonly companyId: string }) {
         </Tabs>
       </div>
       {openTaskId && (
-        <TaskPanel key={openTaskId} taskId={openTaskId} onClose={closePanel} onChanged={reload} showCauseLink={tab === "tasks"} />
+        <TaskPanel
+          key={openTaskId}
+          taskId={openTaskId}
+          onClose={closePanel}
+          onChanged={reload}
+          showCauseLink={tab === "tasks"}
+        />
       )}
     </div>
   );

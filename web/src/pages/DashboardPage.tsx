@@ -25,7 +25,9 @@ export function DashboardPage() {
     <>
       <PageHeader
         title="Dashboard"
-        kicker={partnershipName ?? me.partnerName ?? (scope.partner ? `Partner ${scope.partner}` : "All partners")}
+        kicker={
+          partnershipName ?? me.partnerName ?? (scope.partner ? `Partner ${scope.partner}` : "All partners")
+        }
         description="Your customers at a glance: revenue that renews soon and what needs attention."
         actions={
           <Link to="/tasks" className="button button--primary">
@@ -54,7 +56,11 @@ export function DashboardPage() {
                 </span>
               }
             >
-              <Link to="/tasks" className="stat-tile__link" aria-label={`${formatNumber(data.openTasks.total)} open tasks`}>
+              <Link
+                to="/tasks"
+                className="stat-tile__link"
+                aria-label={`${formatNumber(data.openTasks.total)} open tasks`}
+              >
                 {formatNumber(data.openTasks.total)}
               </Link>
             </StatTile>

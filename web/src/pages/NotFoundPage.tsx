@@ -11,8 +11,8 @@ export function NotFoundPage() {
       </p>
       <h1>Page not found</h1>
       <p className="not-found__text">
-        There is nothing at this address, or it belongs to an account you cannot see. Check the link, or start again
-        from your dashboard.
+        There is nothing at this address, or it belongs to an account you cannot see. Check the link, or start
+        again from your dashboard.
       </p>
       <div className="not-found__actions">
         <Link to="/" className="button button--primary">

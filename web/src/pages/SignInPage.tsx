@@ -24,7 +24,7 @@ export function SignInPage({ onSignedIn }: { readonly onSignedIn: (me: Me) => vo
     try {
       onSignedIn(await signIn(email.trim(), password));
     } catch (reason) {
-      setError(describe(reason));
+      setError(explainFailure(reason));
       setBusy(false);
     }
   };
@@ -82,7 +82,7 @@ export function SignInPage({ onSignedIn }: { readonly onSignedIn: (me: Me) => vo
   );
 }
 
-function describe(reason: unknown): { title: string; message: string } {
+function explainFailure(reason: unknown): { title: string; message: string } {
   if (!(reason instanceof ApiError)) return { title: "Sign-in failed", message: String(reason) };
   switch (reason.status) {
     case 401:

@@ -95,7 +95,11 @@ export function TasksPage() {
           {announcement && selected.size === 0 && (
             <div className="alert alert--success">
               <span>{announcement}</span>
-              <button type="button" className="button button--small button--quiet" onClick={() => setAnnouncement("")}>
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                onClick={() => setAnnouncement("")}
+              >
                 Dismiss message
               </button>
             </div>
@@ -111,7 +115,9 @@ export function TasksPage() {
               </span>
             ) : null}
           </div>
-          {list.error && <ErrorState error={list.error} title="The tasks could not be loaded" onRetry={list.reload} />}
+          {list.error && (
+            <ErrorState error={list.error} title="The tasks could not be loaded" onRetry={list.reload} />
+          )}
           {!list.error && list.loading && list.items.length === 0 && <LoadingState label="Loading tasks" />}
           {!list.error && !list.loading && list.items.length === 0 && (
             <EmptyState title={`No ${STATUS_LABEL[filters.status].toLowerCase()} tasks match`}>
@@ -140,7 +146,12 @@ export function TasksPage() {
               />
               {list.nextCursor && (
                 <div className="load-more">
-                  <button type="button" className="button" onClick={list.loadMore} disabled={list.loadingMore}>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={list.loadMore}
+                    disabled={list.loadingMore}
+                  >
                     {list.loadingMore ? "Loading…" : "Load more"}
                   </button>
                   <span className="muted">
@@ -153,7 +164,12 @@ export function TasksPage() {
         </Tabs>
       </div>
       {openTaskId && (
-        <TaskPanel key={openTaskId} taskId={openTaskId} onClose={closePanel} onChanged={() => list.reload()} />
+        <TaskPanel
+          key={openTaskId}
+          taskId={openTaskId}
+          onClose={closePanel}
+          onChanged={() => list.reload()}
+        />
       )}
     </div>
   );

@@ -29,7 +29,9 @@ export function UsersPage() {
 
   const saved = (user: User, created: boolean) => {
     setEditing(null);
-    setMessage(created ? `${user.name} can now sign in as ${user.email}.` : `Saved the changes to ${user.name}.`);
+    setMessage(
+      created ? `${user.name} can now sign in as ${user.email}.` : `Saved the changes to ${user.name}.`,
+    );
     users.reload();
   };
   const companyName = (id: string) => companies.data?.find((c) => c.id === id)?.name;
