@@ -24,7 +24,7 @@ export const partnerId = (n: number) => `P${String(n).padStart(4, "0")}`;
  * products (75 %) and churn-risk tasks. Churn risk is inactive scanners (15 %, always medium) and
  * failed SNS/WAS scans (6 % + 4 %, always high). The other types are 13 % high, 33 % medium and
  * 53 % low, which makes about 20 % high, 40 % medium and 40 % low overall. Statuses: 80 % open,
- * 5 % snoozed (2 % of them already woken), 5 % dismissed, 10 % resolved.
+ * 5 % snoozed (two in five of them already woken, so open), 5 % dismissed, 10 % resolved.
  */
 const PARTNERS_SQL = `
   INSERT INTO partners (id, name)

@@ -74,7 +74,7 @@ function planBlock(query: ExplainedQuery): string {
 
 export function renderReport(input: ReportInput): string {
   const plans = input.plans.map(({ title, queries }) =>
-    [`#### ${title}`, "", ...queries.map(planBlock)].join("\n\n"),
+    [`#### ${title}`, ...queries.map(planBlock)].join("\n\n"),
   );
   return [
     "## API: GET /tasks under load",

@@ -24,7 +24,8 @@ export interface WorkerResult {
   readonly rssPeakMb: number;
   readonly heapStartMb: number;
   readonly heapPeakMb: number;
-  /** process.resourceUsage().maxRSS: the high-water mark of the whole process, start-up included. */
+  /** process.resourceUsage().maxRSS before and after the scan (start-up included, so an upper bound). */
+  readonly maxRssStartMb: number;
   readonly maxRssMb: number;
 }
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     const ctx = createAppContext(database.db, { timeZone: TIME_ZONE, clock: fixedClock(AT) });
     globalThis.gc?.();
     const cpuBefore = await serverCpu(database.db);
+    const maxRssStartMb = mb(process.resourceUsage().maxRSS * 1024);
     const memory = sampleMemory();
     const cpuStart = process.cpuUsage();
     const started = performance.now();
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
       updated: run.tasksUpdated,
       resolved: run.tasksResolved,
       ...peak,
+      maxRssStartMb,
       maxRssMb: mb(process.resourceUsage().maxRSS * 1024),
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);

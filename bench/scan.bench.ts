@@ -37,17 +37,21 @@ const WORKER = fileURLToPath(new URL("scan-worker.ts", import.meta.url));
 const PGLITE_DEFAULT_MAX = 10_000;
 const SCANS_SINCE = instantDaysBefore(s.AT, DEFAULT_RULE_SETTINGS.failedScans.windowDays);
 
-interface ScanFigures {
+interface Timing {
   readonly ms: number;
   /** Client plus server CPU (PGlite: the process, which holds both). */
   readonly cpuMs: number;
+}
+
+interface ScanFigures extends Timing {
   readonly opened: number;
   readonly updated: number;
   readonly resolved: number;
-  /** Growth of the measured memory during the scan (rss in a worker, heap in process). */
+  /** Growth during the scan: PostgreSQL, the worker's RSS; PGlite, the heap (in process). */
   readonly growthMb: number;
-  /** PostgreSQL: the worker's maxRSS; PGlite: the process rss growth (WASM memory included). */
-  readonly otherMb: number;
+  /** PostgreSQL: the worker's peak RSS during the scan; PGlite: the process RSS growth (WASM included). */
+  readonly peakMb: number;
+  readonly note?: string;
 }
 
 interface SizeResult {
@@ -79,11 +83,6 @@ const adminUrl = process.env.DATABASE_URL ?? s.DEFAULT_URL;
 const created = new Set<string>();
 
 /** Each item's location as load-demo.ts gives it; the time spent generating is added to `clock`. */
-interface Timing {
-  readonly ms: number;
-  readonly cpuMs: number;
-}
-
 async function* timedItems(records: Iterator<ImportRecord>, clock: { ms: number }): AsyncGenerator<ReadItem> {
   for (let index = 1; ; index++) {
     const started = performance.now();
@@ -98,7 +97,8 @@ async function scanInWorker(url: string): Promise<ScanFigures> {
   const args = ["--expose-gc", "--import", "tsx", WORKER, url];
   const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: ROOT });
   const r = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as WorkerResult;
-  return { ...r, growthMb: r.rssPeakMb - r.rssStartMb, otherMb: r.maxRssMb };
+  const note = `maxRSS ${r.maxRssStartMb.toFixed(0)} → ${r.maxRssMb.toFixed(0)} MB`;
+  return { ...r, growthMb: r.rssPeakMb - r.rssStartMb, peakMb: r.rssPeakMb, note };
 }
 
 async function scanInProcess(ctx: AppContext): Promise<ScanFigures> {
@@ -117,7 +117,7 @@ async function scanInProcess(ctx: AppContext): Promise<ScanFigures> {
     updated: run.tasksUpdated,
     resolved: run.tasksResolved,
     growthMb: m.heapPeakMb - m.heapStartMb,
-    otherMb: m.rssPeakMb - m.rssStartMb,
+    peakMb: m.rssPeakMb - m.rssStartMb,
   };
 }
 
@@ -173,14 +173,15 @@ async function benchSize(kind: DatabaseKind, companies: number, runs: number): P
       samples.push({ floorEmpty, floorLive, first, rescan });
       log(
         `run ${run}: floor ${both(floorEmpty)} / ${both(floorLive)}, first ${both(first)} ` +
-          `(+${first.opened} tasks), rescan ${both(rescan)} (${changes(rescan)} changes)`,
+          `(+${first.opened} tasks), rescan ${both(rescan)} (${changes(rescan)} changes)` +
+          (first.note ? `; ${first.note}, ${rescan.note}` : ""),
       );
     }
     const med = (pick: (x: (typeof samples)[number]) => Timing): Timing => ({
       ms: s.median(samples.map((x) => pick(x).ms)),
       cpuMs: s.median(samples.map((x) => pick(x).cpuMs)),
     });
-    const worst = (pick: (x: (typeof samples)[number]) => ScanFigures): ScanFigures => {
+    const medianWithPeakMemory = (pick: (x: (typeof samples)[number]) => ScanFigures): ScanFigures => {
       const all = samples.map(pick);
       const base = all.at(-1) as ScanFigures;
       return {
@@ -188,7 +189,7 @@ async function benchSize(kind: DatabaseKind, companies: number, runs: number): P
         ms: s.median(all.map((f) => f.ms)),
         cpuMs: s.median(all.map((f) => f.cpuMs)),
         growthMb: Math.max(...all.map((f) => f.growthMb)),
-        otherMb: Math.max(...all.map((f) => f.otherMb)),
+        peakMb: Math.max(...all.map((f) => f.peakMb)),
       };
     };
     if (args.keep && database.url) console.log(`  kept: ${database.url}`);
@@ -201,8 +202,8 @@ async function benchSize(kind: DatabaseKind, companies: number, runs: number): P
       floorEmpty: med((x) => x.floorEmpty),
       floorLive: med((x) => x.floorLive),
       floorRows,
-      first: worst((x) => x.first),
-      rescan: worst((x) => x.rescan),
+      first: medianWithPeakMemory((x) => x.first),
+      rescan: medianWithPeakMemory((x) => x.rescan),
       runs,
       load: s.load(),
     };
@@ -223,8 +224,8 @@ const changes = (f: ScanFigures) => f.opened + f.updated + f.resolved;
 function table(kind: DatabaseKind, results: readonly SizeResult[]): string {
   const memory =
     kind === "postgres"
-      ? "scan peak RSS growth / worker maxRSS"
-      : "scan peak heap growth / process RSS growth";
+      ? "worker peak RSS during first scan (growth), rescan (growth)"
+      : "heap growth during first scan, rescan / process RSS growth";
   const head = [
     "companies",
     "records",
@@ -244,7 +245,9 @@ function table(kind: DatabaseKind, results: readonly SizeResult[]): string {
     `${ms(r.floorEmpty.ms)}, ${ms(r.floorEmpty.cpuMs)} / ${ms(r.floorLive.ms)}, ${ms(r.floorLive.cpuMs)} (${int(r.floorRows)})`,
     ratio(r.first, r.floorEmpty),
     ratio(r.rescan, r.floorLive),
-    `${r.first.growthMb.toFixed(0)}, ${r.rescan.growthMb.toFixed(0)} / ${Math.max(r.first.otherMb, r.rescan.otherMb).toFixed(0)}`,
+    kind === "postgres"
+      ? `${r.first.peakMb.toFixed(0)} (+${r.first.growthMb.toFixed(0)}), ${r.rescan.peakMb.toFixed(0)} (+${r.rescan.growthMb.toFixed(0)})`
+      : `${r.first.growthMb.toFixed(0)}, ${r.rescan.growthMb.toFixed(0)} / ${Math.max(r.first.peakMb, r.rescan.peakMb).toFixed(0)}`,
     `${int(r.first.opened)} / ${changes(r.rescan)}`,
     String(r.runs),
     r.load,

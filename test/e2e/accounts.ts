@@ -16,5 +16,8 @@ export const OTHER_ADMIN = {
   name: "Other Admin",
 } as const;
 
-/** Debian's Chromium; Playwright's own browser download does not work on these machines. */
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+/**
+ * Debian's Chromium (Playwright's own browser download does not work on these machines);
+ * PORTAL_CHROMIUM points elsewhere on a machine that keeps it elsewhere.
+ */
+export const CHROMIUM_PATH = process.env.PORTAL_CHROMIUM || "/usr/bin/chromium";

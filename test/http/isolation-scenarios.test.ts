@@ -18,6 +18,7 @@ import {
 
 const ALL_STATUSES = "status=open,snoozed,dismissed,resolved&limit=200";
 const CSV_HEADER = "id,severity,status,type,category,company,title,opened,assignee,details";
+const NO_COMPANIES = { items: [], nextCursor: null, total: 0 };
 const NO_COUNTS = {
   severity: { high: 0, medium: 0, low: 0 },
   category: { commercial: 0, "product-usage": 0, "churn-risk": 0 },
@@ -32,6 +33,8 @@ describe.each(testDatabaseKinds())("tenant isolation of what each caller sees on
 
   const send = (caller: Caller, request: Request) => call(world.portal, caller, request);
   const get = (caller: Caller, url: string) => send(caller, { method: "GET", url });
+  const post = (caller: Caller, url: string, payload: object) =>
+    send(caller, { method: "POST", url, payload });
   const json = async (caller: Caller, url: string) => {
     const response = await get(caller, url);
     expect(response.statusCode, `${caller.label} GET ${url}: ${response.body}`).toBe(200);
@@ -41,8 +44,13 @@ describe.each(testDatabaseKinds())("tenant isolation of what each caller sees on
 
   it("shows a partner's callers exactly what the vendor sees of that partner, and nothing else", async () => {
     for (const side of [world.alpha, world.beta]) {
-      for (const url of [`/tasks?${ALL_STATUSES}`, "/companies?limit=200", "/dashboard", `/tasks.csv?${ALL_STATUSES}`]) {
-        const asVendor = await get(world.vendor, `${url}${url.includes("?") ? "&" : "?"}partner=${side.partner}`);
+      for (const url of [
+        `/tasks?${ALL_STATUSES}`,
+        "/companies?limit=200",
+        "/dashboard?",
+        `/tasks.csv?${ALL_STATUSES}`,
+      ]) {
+        const asVendor = await get(world.vendor, `${url}&partner=${side.partner}`);
         for (const caller of [side.admin, side.read, side.write]) {
           const mine = await get(caller, url);
           expect(mine.statusCode).toBe(200);
@@ -85,11 +93,7 @@ describe.each(testDatabaseKinds())("tenant isolation of what each caller sees on
         const body = await json(caller, `/tasks?${filter}&${ALL_STATUSES}`);
         expect(body, `${caller.label} ${filter}`).toEqual({ items: [], nextCursor: null, counts: NO_COUNTS });
       }
-      expect(await json(caller, "/companies?partnership=beta-resale")).toEqual({
-        items: [],
-        nextCursor: null,
-        total: 0,
-      });
+      expect(await json(caller, "/companies?partnership=beta-resale")).toEqual(NO_COMPANIES);
     }
   });
 
@@ -100,7 +104,7 @@ describe.each(testDatabaseKinds())("tenant isolation of what each caller sees on
         expect(tasks.items, `${caller.label} /tasks q=${words}`).toEqual([]);
         expect(tasks.counts).toEqual(NO_COUNTS);
         const companies = await json(caller, `/companies?q=${encodeURIComponent(words)}`);
-        expect(companies, `${caller.label} /companies q=${words}`).toEqual({ items: [], nextCursor: null, total: 0 });
+        expect(companies, `${caller.label} /companies q=${words}`).toEqual(NO_COMPANIES);
       }
     }
   });
@@ -134,9 +138,12 @@ describe.each(testDatabaseKinds())("tenant isolation of what each caller sees on
     for (const caller of [world.alpha.admin, world.alpha.write, world.alphaUser]) {
       for (const id of ids) {
         for (const [action, payload] of actions) {
-          const response = await send(caller, { method: "POST", url: `/tasks/${id}/${action}`, payload });
+          const response = await post(caller, `/tasks/${id}/${action}`, payload);
           expect(response.statusCode, `${caller.label} ${action} ${id}: ${response.body}`).toBe(404);
-          expect(response.json().error).toEqual({ code: "TASK_NOT_FOUND", message: `No task with id "${id}"` });
+          expect(response.json().error).toEqual({
+            code: "TASK_NOT_FOUND",
+            message: `No task with id "${id}"`,
+          });
         }
       }
       for (const payload of [
@@ -144,15 +151,18 @@ describe.each(testDatabaseKinds())("tenant isolation of what each caller sees on
         { action: "dismiss", reason: "not ours" },
         { action: "assign", userId: null },
       ]) {
-        const response = await send(caller, { method: "POST", url: "/tasks/bulk", payload: { ...payload, ids } });
-        expect(response.json(), `${caller.label} bulk ${payload.action}`).toEqual({ updated: 0, notFound: ids });
+        const response = await post(caller, "/tasks/bulk", { ...payload, ids });
+        expect(response.json(), `${caller.label} bulk ${payload.action}`).toEqual({
+          updated: 0,
+          notFound: ids,
+        });
       }
     }
     // Mixed with one of alpha's own tasks, only that one changes.
-    const mixed = await send(world.alpha.admin, {
-      method: "POST",
-      url: "/tasks/bulk",
-      payload: { action: "assign", userId: world.alpha.adminId, ids: [world.alpha.firstCompanyTask, ...ids] },
+    const mixed = await post(world.alpha.admin, "/tasks/bulk", {
+      action: "assign",
+      userId: world.alpha.adminId,
+      ids: [world.alpha.firstCompanyTask, ...ids],
     });
     expect(mixed.json()).toEqual({ updated: 1, notFound: ids });
     expect(await partnerSnapshot(world.portal.ctx.db, "beta")).toEqual(before);
@@ -181,10 +191,11 @@ describe.each(testDatabaseKinds())("tenant isolation of what each caller sees on
   it("refuses another partner's email as taken, naming nothing of that partner", async () => {
     // Emails are unique across partners (sign-in is by email alone), so a taken one must be refused.
     const email = "bob@beta.test";
-    const response = await send(world.alpha.admin, {
-      method: "POST",
-      url: "/users",
-      payload: { email, name: "Bob Again", role: "admin", password: "another password" },
+    const response = await post(world.alpha.admin, "/users", {
+      email,
+      name: "Bob Again",
+      role: "admin",
+      password: "another password",
     });
     expect(response.statusCode).toBe(409);
     expect(leaksIn(response.body, world.beta.markers, email)).toEqual([]);
@@ -206,16 +217,19 @@ describe.each(testDatabaseKinds())("tenant isolation of what each caller sees on
     expect((await get(user, "/companies/alpha-c1")).statusCode).toBe(200);
     const hidden = await get(user, "/companies/alpha-c2");
     expect(hidden.statusCode).toBe(404);
-    expect(hidden.json().error).toEqual({ code: "COMPANY_NOT_FOUND", message: 'No company with id "alpha-c2"' });
+    expect(hidden.json().error).toEqual({
+      code: "COMPANY_NOT_FOUND",
+      message: 'No company with id "alpha-c2"',
+    });
     for (const id of world.alpha.secondCompanyTaskIds) {
       expect((await get(user, `/tasks/${id}`)).statusCode).toBe(404);
-      const action = await send(user, { method: "POST", url: `/tasks/${id}/comments`, payload: { text: "hi" } });
+      const action = await post(user, `/tasks/${id}/comments`, { text: "hi" });
       expect(action.statusCode).toBe(404);
     }
-    const bulk = await send(user, {
-      method: "POST",
-      url: "/tasks/bulk",
-      payload: { action: "dismiss", reason: "x", ids: world.alpha.secondCompanyTaskIds },
+    const bulk = await post(user, "/tasks/bulk", {
+      action: "dismiss",
+      reason: "x",
+      ids: world.alpha.secondCompanyTaskIds,
     });
     expect(bulk.json()).toEqual({ updated: 0, notFound: world.alpha.secondCompanyTaskIds });
 
@@ -239,7 +253,11 @@ describe.each(testDatabaseKinds())("tenant isolation of what each caller sees on
     for (const request of [
       { method: "POST", url: `/tasks/${task}/comments`, payload: { text: "hi" } },
       { method: "POST", url: "/tasks/bulk", payload: { action: "dismiss", reason: "x", ids: [task] } },
-      { method: "POST", url: `/tasks/${world.beta.firstCompanyTask}/snooze`, payload: { until: "2026-12-20" } },
+      {
+        method: "POST",
+        url: `/tasks/${world.beta.firstCompanyTask}/snooze`,
+        payload: { until: "2026-12-20" },
+      },
       { method: "GET", url: "/users" },
     ] as const) {
       const response = await send(read, request);
@@ -249,7 +267,11 @@ describe.each(testDatabaseKinds())("tenant isolation of what each caller sees on
     expect((await get(read, `/tasks/${world.beta.firstCompanyTask}`)).statusCode).toBe(404);
     expect((await get(read, `/tasks/${task}`)).statusCode).toBe(200);
     const write = world.alpha.write;
-    const comment = { method: "POST", url: `/tasks/${task}/comments`, payload: { text: "via token" } } as const;
+    const comment = {
+      method: "POST",
+      url: `/tasks/${task}/comments`,
+      payload: { text: "via token" },
+    } as const;
     expect((await send(write, comment)).statusCode).toBe(200);
     expect((await get(write, "/users")).statusCode).toBe(403);
   });
@@ -290,7 +312,7 @@ describe.each(testDatabaseKinds())("tenant isolation of what each caller sees on
       expect((await get(vendor, `/tasks/${id}`)).statusCode).toBe(200);
     }
     expect((await get(vendor, "/scans")).statusCode).toBe(200);
-    const ingest = await send(world.ingest, { method: "POST", url: "/ingest", payload: {} });
+    const ingest = await post(world.ingest, "/ingest", {});
     expect(ingest.statusCode, ingest.body).toBe(200);
   });
 });

@@ -52,7 +52,10 @@ function taskFilterProbes(path: string): Probe[] {
 }
 
 function taskAction(action: string, payload: object): RouteEntry {
-  return { scope: "partner", probes: [{ aim: "task", request: (v) => post(`/tasks/${v}/${action}`, payload) }] };
+  return {
+    scope: "partner",
+    probes: [{ aim: "task", request: (v) => post(`/tasks/${v}/${action}`, payload) }],
+  };
 }
 
 const ROUTES: Readonly<Record<string, RouteEntry>> = {
@@ -76,7 +79,10 @@ const ROUTES: Readonly<Record<string, RouteEntry>> = {
   "POST /tasks/bulk": {
     scope: "partner",
     probes: [
-      { aim: "task", request: (v) => post("/tasks/bulk", { ids: [v], action: "snooze", until: "2026-12-20" }) },
+      {
+        aim: "task",
+        request: (v) => post("/tasks/bulk", { ids: [v], action: "snooze", until: "2026-12-20" }),
+      },
       { aim: "task", request: (v) => post("/tasks/bulk", { ids: [v], action: "dismiss", reason: "x" }) },
       { aim: "task", request: (v) => post("/tasks/bulk", { ids: [v], action: "assign", userId: null }) },
       {
@@ -105,7 +111,10 @@ const ROUTES: Readonly<Record<string, RouteEntry>> = {
       { aim: "partner", request: (v) => get(`/dashboard?partner=${q(v)}`) },
     ],
   },
-  "GET /users": { scope: "partner", probes: [{ aim: "partner", request: (v) => get(`/users?partner=${q(v)}`) }] },
+  "GET /users": {
+    scope: "partner",
+    probes: [{ aim: "partner", request: (v) => get(`/users?partner=${q(v)}`) }],
+  },
   "POST /users": {
     scope: "partner",
     probes: [
@@ -137,7 +146,10 @@ const ROUTES: Readonly<Record<string, RouteEntry>> = {
   "PATCH /users/{id}": {
     scope: "partner",
     probes: [
-      { aim: "user", request: (v) => ({ method: "PATCH", url: `/users/${q(v)}`, payload: { name: "Renamed" } }) },
+      {
+        aim: "user",
+        request: (v) => ({ method: "PATCH", url: `/users/${q(v)}`, payload: { name: "Renamed" } }),
+      },
       {
         aim: "company",
         request: (v, own) => ({ method: "PATCH", url: `/users/${own.user}`, payload: { companyIds: [v] } }),
@@ -146,7 +158,10 @@ const ROUTES: Readonly<Record<string, RouteEntry>> = {
   },
   "POST /ingest": { scope: "vendor", why: "the vendor's feed (isolation-scenarios: 403 for partners)" },
   "POST /scans": { scope: "vendor", why: "scans every partner (isolation-scenarios: 403 for partners)" },
-  "GET /scans": { scope: "vendor", why: "scan runs of every partner (isolation-scenarios: 403 for partners)" },
+  "GET /scans": {
+    scope: "vendor",
+    why: "scan runs of every partner (isolation-scenarios: 403 for partners)",
+  },
 };
 
 /** Public addresses outside /api/v1: the API's description and a health check. */
@@ -219,7 +234,13 @@ describe.each(testDatabaseKinds())("tenant isolation of every route on %s", (kin
       company: "alpha-c2",
       companyName: "alpha Company Two",
     };
-    const userMarkers = [...beta.markers, "alpha-c2", "Company Two", "alpha-SO-2", ...alpha.secondCompanyTaskIds];
+    const userMarkers = [
+      ...beta.markers,
+      "alpha-c2",
+      "Company Two",
+      "alpha-SO-2",
+      ...alpha.secondCompanyTaskIds,
+    ];
     const alphaOwn = { partner: "alpha", task: alpha.firstCompanyTask, user: alpha.userId };
     const betaOwn = { partner: "beta", task: beta.firstCompanyTask, user: beta.userId };
     const prober = (caller: Caller, targets: Targets, markers: readonly (string | RegExp)[], own: Own) => ({
@@ -260,7 +281,8 @@ describe.each(testDatabaseKinds())("tenant isolation of every route on %s", (kin
           );
         }
         const leaked = leaksIn(foreign.body, markers, foreignValue);
-        if (leaked.length > 0) failures.push(`${where}\n  names ${leaked.join(", ")}: ${foreign.body.slice(0, 400)}`);
+        if (leaked.length > 0)
+          failures.push(`${where}\n  names ${leaked.join(", ")}: ${foreign.body.slice(0, 400)}`);
       }
     }
     expect(failures).toEqual([]);

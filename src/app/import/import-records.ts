@@ -5,6 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import { type ImportRecord, RECORD_KINDS, type RecordKind } from "../../core/records.ts";
+import { applyCompanyMoves } from "../../db/company-moves.repository.ts";
 import { findOwners, type KnownOwners } from "../../db/owners.repository.ts";
 import { type OwnedRecord, type UpsertCounts, upsertRecords } from "../../db/records.repository.ts";
 import type { Database } from "../../db/schema.ts";
@@ -139,12 +140,22 @@ class ImportState {
     for (const kind of RECORD_KINDS) {
       const records = accepted.get(kind);
       if (!records) continue;
+      if (kind === "company") await this.followMoves(records as OwnedRecord<"company">[]);
       const counts = await upsertRecords(this.trx, kind, records);
       const total = this.counts[kind];
       total.inserted += counts.inserted;
       total.updated += counts.updated;
       total.unchanged += counts.unchanged;
     }
+  }
+
+  private async followMoves(companies: readonly OwnedRecord<"company">[]): Promise<void> {
+    const incoming = companies.map(({ record, partnerId }) => ({
+      id: record.id,
+      partnershipId: record.partnershipId,
+      partnerId,
+    }));
+    await applyCompanyMoves(this.trx, incoming);
   }
 
   private async lookUpUnknownReferences(batch: readonly Located[]): Promise<KnownOwners> {

@@ -21,10 +21,18 @@ interface TaskPanelProps {
   readonly onChanged: (task: TaskDetail) => void;
   /** Hide the "show the cause" link when the panel already sits on the cause. */
   readonly showCauseLink?: boolean;
+  /** On narrow screens, follow the page instead of covering it (beside a highlighted cause). */
+  readonly inline?: boolean;
 }
 
 /** A task's explanation, history and actions, beside the list or the company page (?task=ID). */
-export function TaskPanel({ taskId, onClose, onChanged, showCauseLink = true }: TaskPanelProps) {
+export function TaskPanel({
+  taskId,
+  onClose,
+  onChanged,
+  showCauseLink = true,
+  inline = false,
+}: TaskPanelProps) {
   const { data, error, loading, reload, setData } = useApi(`task:${taskId}`, (signal) =>
     getTask(taskId, signal),
   );
@@ -54,7 +62,11 @@ export function TaskPanel({ taskId, onClose, onChanged, showCauseLink = true }: 
   };
 
   return (
-    <aside className="task-panel" aria-labelledby="task-panel-title" data-testid="task-panel">
+    <aside
+      className={inline ? "task-panel task-panel--inline" : "task-panel"}
+      aria-labelledby="task-panel-title"
+      data-testid="task-panel"
+    >
       <div className="task-panel__bar">
         <span className="task-panel__kicker">Task</span>
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close task details">

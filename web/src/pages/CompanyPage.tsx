@@ -141,6 +141,7 @@ export function CompanyPage({ companyId }: { readonly companyId: string }) {
           onClose={closePanel}
           onChanged={reload}
           showCauseLink={tab === "tasks"}
+          inline
         />
       )}
     </div>
