@@ -9,6 +9,7 @@ describe("testDatabaseKinds", () => {
   });
 
   it("always includes PGlite and adds PostgreSQL when DATABASE_URL is set", () => {
+    vi.stubEnv("PORTAL_REQUIRE_POSTGRES", "");
     vi.stubEnv("DATABASE_URL", "");
     expect(testDatabaseKinds()).toEqual(["pglite"]);
     vi.stubEnv("DATABASE_URL", "postgres://example.invalid/db");
