@@ -3,6 +3,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from "k
 import * as initial from "./migrations/001-initial.ts";
 import * as access from "./migrations/002-access.ts";
 import * as urgency from "./migrations/003-task-urgency.ts";
+import * as liveListIndex from "./migrations/004-live-task-list-index.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed explicitly, in order: no directory scanning, so bundles and tests see the same set. */
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "001-initial": initial,
   "002-access": access,
   "003-task-urgency": urgency,
+  "004-live-task-list-index": liveListIndex,
 };
 
 class ListedMigrations implements MigrationProvider {

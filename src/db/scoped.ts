@@ -10,8 +10,9 @@ export async function inPartnerScope<T>(
   return db.transaction().execute(async (trx) => {
     if (partnerId !== null) {
       // Both are transaction-local: the pooled connection returns to the owner role afterwards.
-      await sql`select set_config('portal.partner_id', ${partnerId}, true)`.execute(trx);
-      await sql`set local role portal_partner`.execute(trx);
+      // One round trip: set_config('role', …, true) is what SET LOCAL ROLE does.
+      await sql`select set_config('portal.partner_id', ${partnerId}, true),
+                       set_config('role', 'portal_partner', true)`.execute(trx);
     }
     return work(trx);
   });

@@ -100,21 +100,29 @@ export interface TaskCounts {
  * turning it on would add), categories under every filter but the category one.
  */
 export async function countTasks(db: Kysely<Database>, filter: TaskFilter): Promise<TaskCounts> {
-  const [bySeverity, byCategory] = await Promise.all([
-    db
-      .selectFrom("tasks")
-      .select(["tasks.severity as key", sql<number>`count(*)::int`.as("n")])
-      .where((eb) => whereTaskFilter(eb, { ...filter, severities: undefined }))
-      .groupBy("tasks.severity")
-      .execute(),
-    db
-      .selectFrom("tasks")
-      .select(["tasks.category as key", sql<number>`count(*)::int`.as("n")])
-      .where((eb) => whereTaskFilter(eb, { ...filter, categories: undefined }))
-      .groupBy("tasks.category")
-      .execute(),
-  ]);
-  const tally = <K extends string>(keys: readonly K[], rows: { key: string; n: number }[]) =>
-    Object.fromEntries(keys.map((k) => [k, rows.find((r) => r.key === k)?.n ?? 0])) as Record<K, number>;
-  return { severity: tally(SEVERITIES, bySeverity), category: tally(CATEGORIES, byCategory) };
+  const { severities, categories } = filter;
+  // One scan grouped by both facets: a row counts for severity when it passes the category filter,
+  // and for category when it passes the severity filter.
+  const rows = await db
+    .selectFrom("tasks")
+    .select(["tasks.severity", "tasks.category", sql<number>`count(*)::int`.as("n")])
+    .where((eb) => {
+      const rest = whereTaskFilter(eb, { ...filter, severities: undefined, categories: undefined });
+      if (!severities?.length || !categories?.length) return rest;
+      return eb.and([
+        rest,
+        eb.or([eb("tasks.severity", "in", [...severities]), eb("tasks.category", "in", [...categories])]),
+      ]);
+    })
+    .groupBy(["tasks.severity", "tasks.category"])
+    .execute();
+  const severity = Object.fromEntries(SEVERITIES.map((k) => [k, 0])) as Record<Severity, number>;
+  const category = Object.fromEntries(CATEGORIES.map((k) => [k, 0])) as Record<Category, number>;
+  for (const row of rows) {
+    if (!categories?.length || categories.includes(row.category as Category))
+      severity[row.severity as Severity] += row.n;
+    if (!severities?.length || severities.includes(row.severity as Severity))
+      category[row.category as Category] += row.n;
+  }
+  return { severity, category };
 }

@@ -9,6 +9,13 @@ export const NORDSEC_ADMIN = {
   partnerId: "nordsec",
 } as const;
 
+/** A member of the vendor's staff: sees every partner, picks one. */
+export const VENDOR = {
+  email: "staff@vendor.example",
+  password: "vendor staff password",
+  name: "Vendor Staff",
+} as const;
+
 /** The admin of a second partner, for the isolation journey (its partner is picked at start). */
 export const OTHER_ADMIN = {
   email: "admin@other-partner.example",

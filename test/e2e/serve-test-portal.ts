@@ -1,6 +1,7 @@
 /**
  * The portal the end-to-end journeys run against: a fresh temporary PGlite folder, the demo data
- * (60 companies) loaded and scanned, the demo admin of "nordsec" and an admin of a second partner,
+ * (60 companies) loaded and scanned, the demo admin of "nordsec", an admin of a second partner and
+ * a member of the vendor's staff,
  * then the real server (API and built web portal) on 127.0.0.1:3999. Started by Playwright's
  * webServer; removes its folder when stopped.
  */
@@ -12,7 +13,7 @@ import type { AppContext } from "../../src/app/context.ts";
 import { loadDemo } from "../../src/app/demo/load-demo.ts";
 import { loadConfig } from "../../src/config.ts";
 import { startServer } from "../../src/server.ts";
-import { NORDSEC_ADMIN, OTHER_ADMIN, PORT } from "./accounts.ts";
+import { NORDSEC_ADMIN, OTHER_ADMIN, PORT, VENDOR } from "./accounts.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "portal-e2e-"));
 
@@ -26,6 +27,7 @@ async function prepare(ctx: AppContext): Promise<void> {
     .executeTakeFirstOrThrow();
   await addUser(ctx, { ...NORDSEC_ADMIN, role: "admin" });
   await addUser(ctx, { ...OTHER_ADMIN, role: "admin", partnerId: other.id });
+  await addUser(ctx, { ...VENDOR, role: "vendor", partnerId: null });
   console.log(`Test portal: ${NORDSEC_ADMIN.email} (nordsec) and ${OTHER_ADMIN.email} (${other.id})`);
 }
 

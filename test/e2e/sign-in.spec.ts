@@ -41,3 +41,18 @@ test("the dashboard shows the headline figures of the signed-in partner", async 
   await expect(page.getByRole("table")).toBeVisible();
   await expect(page.getByText(`${dashboard.customers} companies`)).toBeVisible();
 });
+
+test("repeated failures are throttled, with the server's explanation", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Email").fill("nobody@throttle.example");
+  await page.getByLabel("Password").fill("wrong password");
+  const submit = page.getByRole("button", { name: "Sign in" });
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await submit.click();
+    await expect(page.getByRole("alert")).toContainText("Wrong email or password");
+    await expect(submit).toBeEnabled();
+  }
+  await submit.click();
+  await expect(page.getByRole("alert")).toContainText("Too many attempts");
+  await expect(page.getByRole("alert")).toContainText(/Too many failed sign-ins\. Try again in \d+ minute/);
+});

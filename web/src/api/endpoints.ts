@@ -84,6 +84,8 @@ export interface NewUser {
   readonly role: UserRole;
   readonly companyIds?: readonly string[];
   readonly password?: string;
+  /** The vendor's staff name the user's partner. */
+  readonly partnerId?: string;
 }
 
 export interface UserChanges {
@@ -93,8 +95,9 @@ export interface UserChanges {
   readonly disabled?: boolean;
 }
 
-export const listUsers = (signal?: AbortSignal) =>
-  request<{ items: User[] }>("GET", "/users", signal ? { signal } : {});
+/** The partner's users; `partner` picks the partner for the vendor's staff. */
+export const listUsers = (partner: string | null, signal?: AbortSignal) =>
+  request<{ items: User[] }>("GET", "/users", { query: { partner }, ...(signal ? { signal } : {}) });
 export const createUser = (user: NewUser) => request<User>("POST", "/users", { body: user });
 export const updateUser = (id: string, changes: UserChanges) =>
   request<User>("PATCH", `/users/${encodeURIComponent(id)}`, { body: changes });

@@ -52,7 +52,7 @@ function SignedIn({
     return {
       me,
       isVendor,
-      isAdmin: me.role === "admin",
+      canManageUsers: me.role === "admin" || (isVendor && partner !== null),
       canListUsers: me.role === "admin" || isVendor,
       canAct: me.role === "admin" || me.role === "user" || isVendor,
       partnership,

@@ -22,7 +22,7 @@ export function SiteHeader() {
             Dashboard
           </NavLink>
           <NavLink to="/tasks">Tasks</NavLink>
-          {session.isAdmin && <NavLink to="/users">Users</NavLink>}
+          {session.canManageUsers && <NavLink to="/users">Users</NavLink>}
         </nav>
         <div className="site-header__scope">
           {session.isVendor && <PartnerPicker />}

@@ -20,12 +20,15 @@ export function UserForm({
   user,
   companies,
   isSelf,
+  partnerId,
   onSaved,
   onCancel,
 }: {
   readonly user: User | null;
   readonly companies: readonly CompanySummary[] | null;
   readonly isSelf: boolean;
+  /** The vendor's staff create users for the partner they picked. */
+  readonly partnerId: string | null;
   readonly onSaved: (user: User) => void;
   readonly onCancel: () => void;
 }) {
@@ -58,6 +61,7 @@ export function UserForm({
             role,
             ...(role === "user" ? { companyIds } : {}),
             ...(role !== "notifications" ? { password } : {}),
+            ...(partnerId ? { partnerId } : {}),
           }),
     );
     if (saved) onSaved(saved);

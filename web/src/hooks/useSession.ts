@@ -4,8 +4,8 @@ import type { Me } from "../api/types.ts";
 
 export interface Session {
   readonly me: Me;
-  /** A partner admin: manages the partner's users. */
-  readonly isAdmin: boolean;
+  /** Manages users: a partner admin, or the vendor's staff once a partner is picked. */
+  readonly canManageUsers: boolean;
   /** May read GET /users (admins and the vendor's staff), e.g. to pick an assignee. */
   readonly canListUsers: boolean;
   readonly isVendor: boolean;

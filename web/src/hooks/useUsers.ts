@@ -9,13 +9,11 @@ export function useUsers(): {
   readonly nameOf: (id: string | null) => string | null;
 } {
   const session = useSession();
-  const { data } = useApi(session.canListUsers ? "users" : null, (signal) => listUsers(signal));
-  const users = data
-    ? data.items.filter(
-        (u) =>
-          !u.disabled && u.role !== "notifications" && (!session.partner || u.partnerId === session.partner),
-      )
-    : null;
+  const partner = session.isVendor ? session.partner : null;
+  const { data } = useApi(session.canListUsers ? `users:${partner}` : null, (signal) =>
+    listUsers(partner, signal),
+  );
+  const users = data ? data.items.filter((u) => !u.disabled && u.role !== "notifications") : null;
   const nameOf = (id: string | null): string | null => {
     if (id === null) return null;
     if (id === session.me.id) return "You";

@@ -20,12 +20,15 @@ type Editing = { readonly user: User | null } | null;
 /** The partner admin's people: create users, change roles and companies, disable. */
 export function UsersPage() {
   useDocumentTitle("Users");
-  const { isAdmin, me } = useSession();
-  const users = useApi(isAdmin ? "users" : null, (signal) => listUsers(signal));
+  const { canManageUsers, me, isVendor, partner } = useSession();
+  const forPartner = isVendor ? partner : null;
+  const users = useApi(canManageUsers ? `users:${forPartner}` : null, (signal) =>
+    listUsers(forPartner, signal),
+  );
   const [editing, setEditing] = useState<Editing>(null);
-  const companies = useAllCompanies(isAdmin && editing !== null);
+  const companies = useAllCompanies(canManageUsers && editing !== null, forPartner);
   const [message, setMessage] = useState("");
-  if (!isAdmin) return <NotFoundPage />;
+  if (!canManageUsers) return <NotFoundPage />;
 
   const saved = (user: User, created: boolean) => {
     setEditing(null);
@@ -40,7 +43,7 @@ export function UsersPage() {
     <>
       <PageHeader
         title="Users"
-        kicker={me.partnerName}
+        kicker={me.partnerName ?? `Partner ${forPartner}`}
         description="Who at your company can sign in, what they see, and who receives task emails."
         actions={
           <button type="button" className="button button--primary" onClick={() => setEditing({ user: null })}>
@@ -119,6 +122,7 @@ export function UsersPage() {
             user={editing.user}
             companies={companies.data}
             isSelf={editing.user?.id === me.id}
+            partnerId={forPartner}
             onSaved={(user) => saved(user, editing.user === null)}
             onCancel={() => setEditing(null)}
           />
