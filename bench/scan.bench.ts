@@ -155,7 +155,9 @@ async function benchSize(kind: DatabaseKind, companies: number, runs: number): P
     const importCpuMs = clientMs + serverMs;
     log(
       `imported ${summary.recordsRead} records in ${ms(importMs)} (generator ${ms(generator.ms)}); ` +
-        `CPU: client ${ms(clientMs)}, server ${ms(serverMs)}`,
+        (local
+          ? `CPU: client ${ms(clientMs)}, server ${ms(serverMs)}`
+          : `CPU ${ms(clientMs)} (PGlite included)`),
     );
     // What autovacuum would do within a minute of a bulk load; without it the plans are guesses.
     await sql`analyze`.execute(db);

@@ -25,9 +25,9 @@ export function TaskList({
   const allSelected = selected !== undefined && tasks.length > 0 && tasks.every((t) => selected.has(t.id));
   return (
     <div className="task-list">
-      {onSelect && (
-        <div className="task-list__head">
-          <label className="checkbox-label">
+      <div className={onSelect ? "task-list__head task-list__head--selectable" : "task-list__head"}>
+        {onSelect && (
+          <label className="task-list__select-all">
             <input
               type="checkbox"
               checked={allSelected}
@@ -38,10 +38,18 @@ export function TaskList({
                 )
               }
             />
-            Select all {plural(tasks.length, "shown task")}
+            <span className="task-list__select-all-text">
+              Select all {plural(tasks.length, "shown task")}
+            </span>
           </label>
-        </div>
-      )}
+        )}
+        {/* Column words for sighted users; each row names its own cells for screen readers. */}
+        {["Severity", "Task", "Key details", "Age", "Assignee"].map((column) => (
+          <span key={column} className="task-list__column" aria-hidden="true">
+            {column}
+          </span>
+        ))}
+      </div>
       <ul className="task-list__rows" aria-label={label}>
         {tasks.map((task) => (
           <TaskRow
