@@ -27,7 +27,7 @@ export async function authRoutes(app: FastifyInstance, deps: HttpDeps): Promise<
   const api = app.withTypeProvider<ZodTypeProvider>();
   const cookieOptions = { path: "/", httpOnly: true, sameSite: "lax" as const, secure: deps.secure };
 
-  const describe = async (principal: Principal) => {
+  const describeCaller = async (principal: Principal) => {
     const partnerId = principal.partnerId;
     const [partner, partnerships] = await Promise.all([
       partnerId
@@ -72,7 +72,7 @@ export async function authRoutes(app: FastifyInstance, deps: HttpDeps): Promise<
         ...cookieOptions,
         expires: new Date(session.expiresAt),
       });
-      return describe(session.principal);
+      return describeCaller(session.principal);
     },
   );
 
@@ -104,6 +104,6 @@ export async function authRoutes(app: FastifyInstance, deps: HttpDeps): Promise<
         response: { 200: meSchema, ...authErrors },
       },
     },
-    async (request) => describe(principalOf(request)),
+    async (request) => describeCaller(principalOf(request)),
   );
 }
