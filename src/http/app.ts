@@ -94,13 +94,11 @@ async function serveWeb(app: FastifyInstance, webRoot: string | undefined): Prom
   const hasWeb = webRoot !== undefined && existsSync(`${webRoot}/index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
-    if (!hasWeb || request.url.startsWith("/api/") || request.method !== "GET") {
-      return sendError(
-        reply,
-        404,
-        "NOT_FOUND",
-        `No such address: ${request.method} ${request.url.split("?")[0]}`,
-      );
+    const path = request.url.split("?")[0] ?? "";
+    // A missing file (an old asset, say) is a 404, not the portal's page served as script.
+    const isFile = path.startsWith("/assets/") || /\.[a-z0-9]+$/i.test(path);
+    if (!hasWeb || path.startsWith("/api/") || isFile || request.method !== "GET") {
+      return sendError(reply, 404, "NOT_FOUND", `No such address: ${request.method} ${path}`);
     }
     return reply.sendFile("index.html");
   });
