@@ -4,7 +4,7 @@
  * through POST /auth/sign-in, exactly as the web portal does it.
  */
 import type { FastifyInstance } from "fastify";
-import { createRateLimiter } from "../src/app/auth/rate-limit.ts";
+import { sessionSettings } from "../src/app/auth/sessions.ts";
 import { addUser } from "../src/app/auth/users.ts";
 import { fixedClock } from "../src/app/clock.ts";
 import { type AppContext, createAppContext } from "../src/app/context.ts";
@@ -29,11 +29,7 @@ export async function startApi(databaseUrl: string): Promise<RunningApi> {
   const ctx = createAppContext(database.db, { clock: fixedClock(BENCH_AT) });
   const app = await buildApp({
     ctx,
-    sessions: {
-      ttlHours: 12,
-      addressLimiter: createRateLimiter(20, 15 * 60_000),
-      accountLimiter: createRateLimiter(5, 15 * 60_000),
-    },
+    sessions: sessionSettings(12),
     secure: false,
     bodyLimit: 1_000_000,
     rescan: (companyIds) => runScan(ctx, { companyIds }),

@@ -5,14 +5,13 @@
  */
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { createRateLimiter } from "./app/auth/rate-limit.ts";
+import { sessionSettings } from "./app/auth/sessions.ts";
 import type { AppContext } from "./app/context.ts";
 import { createScheduler } from "./app/scheduler.ts";
 import { openRuntime } from "./cli/runtime.ts";
 import type { Config } from "./config.ts";
 import { buildApp } from "./http/app.ts";
 
-const SIGN_IN_WINDOW_MS = 15 * 60_000;
 const WEB_ROOT = fileURLToPath(new URL("../web/dist", import.meta.url));
 
 export interface ServerOptions {
@@ -38,11 +37,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     await options.prepare?.(runtime.ctx);
     app = await buildApp({
       ctx: runtime.ctx,
-      sessions: {
-        ttlHours: config.sessionHours,
-        addressLimiter: createRateLimiter(20, SIGN_IN_WINDOW_MS),
-        accountLimiter: createRateLimiter(5, SIGN_IN_WINDOW_MS),
-      },
+      sessions: sessionSettings(config.sessionHours),
       secure: config.secure,
       bodyLimit: config.bodyLimitBytes,
       // Requests arrive only once listening, by when the scheduler (which logs through the app) exists.

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRateLimiter } from "../../src/app/auth/rate-limit.ts";
+import { sessionSettings } from "../../src/app/auth/sessions.ts";
 import { createAppContext } from "../../src/app/context.ts";
 import { runScan } from "../../src/app/scan.ts";
 import type { Database } from "../../src/db/schema.ts";
@@ -36,11 +36,7 @@ async function withApi<T>(store: CliStore, use: (app: FastifyInstance) => Promis
     const ctx = createAppContext(db);
     const app = await buildApp({
       ctx,
-      sessions: {
-        ttlHours: 12,
-        addressLimiter: createRateLimiter(20, 15 * 60_000),
-        accountLimiter: createRateLimiter(5, 15 * 60_000),
-      },
+      sessions: sessionSettings(12),
       secure: false,
       bodyLimit: 1_000_000,
       rescan: (companyIds) => runScan(ctx, { companyIds }),

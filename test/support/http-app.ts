@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { createToken } from "../../src/app/auth/api-tokens.ts";
-import { createRateLimiter } from "../../src/app/auth/rate-limit.ts";
+import { sessionSettings } from "../../src/app/auth/sessions.ts";
 import { addUser, type NewUser } from "../../src/app/auth/users.ts";
 import { fixedClock } from "../../src/app/clock.ts";
 import { type AppContext, createAppContext } from "../../src/app/context.ts";
@@ -46,11 +46,7 @@ export async function createTestPortal(
   const ctx = createAppContext(database.db, { clock: fixedClock(now) });
   const app = await buildApp({
     ctx,
-    sessions: {
-      ttlHours: 12,
-      addressLimiter: createRateLimiter(20, 15 * 60_000),
-      accountLimiter: createRateLimiter(5, 15 * 60_000),
-    },
+    sessions: sessionSettings(12),
     secure: false,
     bodyLimit: 1_000_000,
     rescan: (companyIds) => runScan(ctx, { companyIds }),

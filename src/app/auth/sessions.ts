@@ -6,7 +6,7 @@ import * as access from "../../db/access.repository.ts";
 import type { AppContext } from "../context.ts";
 import { AppError } from "../errors.ts";
 import type { Principal, Role, TokenScope } from "./principal.ts";
-import type { RateLimiter } from "./rate-limit.ts";
+import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
 import { DUMMY_PASSWORD_HASH, newSecret, sha256, verifyPassword } from "./secrets.ts";
 
 export interface SessionSettings {
@@ -23,6 +23,16 @@ export interface SignedIn {
 }
 
 const WRONG = "The email or password is wrong";
+
+/** Sign-in throttling of the portal: 20 failures per address and 5 per account per 15 minutes. */
+export function sessionSettings(ttlHours: number): SessionSettings {
+  const window = 15 * 60_000;
+  return {
+    ttlHours,
+    addressLimiter: createRateLimiter(20, window),
+    accountLimiter: createRateLimiter(5, window),
+  };
+}
 
 export async function signIn(
   ctx: AppContext,
