@@ -13,7 +13,7 @@ import type { CompanyFacts } from "../core/model.ts";
 import { planReconciliation } from "../core/reconcile.ts";
 import type { Finding, Task, TaskEvent } from "../core/task.ts";
 import { isTransientConflict } from "../db/connection.ts";
-import { companiesAfter, loadFacts } from "../db/facts.repository.ts";
+import { type CompanyScope, companiesAfter, loadFacts } from "../db/facts.repository.ts";
 import {
   addScanRunProgress,
   finishScanRun,
@@ -123,12 +123,12 @@ async function scanBatch(
   if (companies.length === 0) return { count: 0, lastId: selection.afterId };
   const context = { now: at, timeZone: ctx.timeZone, settings: ctx.settings };
   const scansSince = instantDaysBefore(at, ctx.settings.failedScans.windowDays).toISOString();
+  const ids = companies.map((c) => c.company.id);
+  // A full scan's batch is every company from its first id to its last: query that range.
+  const scope: CompanyScope = selection.ids ? { ids } : { from: ids[0] as string, to: ids.at(-1) as string };
   const [facts, live] = await Promise.all([
-    loadFacts(trx, companies, { at: at.toISOString(), scansSince }),
-    liveTasksOf(
-      trx,
-      companies.map((c) => c.company.id),
-    ),
+    loadFacts(trx, companies, { at: at.toISOString(), scansSince }, scope),
+    liveTasksOf(trx, ids, scope),
   ]);
 
   const errors: { companyId: string; message: string }[] = [];

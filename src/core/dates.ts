@@ -35,12 +35,25 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * Dates already computed, by zone and instant: Intl's formatToParts costs ~10 µs, and a scan asks
+ * for the same instant ("today") in several rules of every company. Cleared when it fills up.
+ */
+const localDates = new Map<string, LocalDate>();
+const MAX_CACHED_DATES = 10_000;
+
 /** The calendar date of an instant in a time zone. */
 export function localDateOf(instant: Date | Instant, timeZone: string): LocalDate {
   const at = typeof instant === "string" ? new Date(instant) : instant;
+  const key = `${timeZone} ${at.getTime()}`;
+  const cached = localDates.get(key);
+  if (cached !== undefined) return cached;
   const parts = formatterFor(timeZone).formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
+  const date = `${part("year")}-${part("month")}-${part("day")}`;
+  if (localDates.size >= MAX_CACHED_DATES) localDates.clear();
+  localDates.set(key, date);
+  return date;
 }
 
 function toUtcMs(date: LocalDate): number {

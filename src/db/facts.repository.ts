@@ -2,7 +2,7 @@
  * Set-based loading of what the rules need for a batch of companies: one query per kind of fact,
  * never one per company (design.md § Performance habits).
  */
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type RawBuilder, type Selectable, sql } from "kysely";
 import { groupBy } from "../core/group-by.ts";
 import type {
   AccountState,
@@ -104,18 +104,20 @@ export async function loadFacts(
   db: Db,
   batch: readonly CompanyRow[],
   window: FactWindow,
+  scope?: CompanyScope,
 ): Promise<LoadedFacts[]> {
   const ids = batch.map((row) => row.company.id);
   if (ids.length === 0) return [];
+  const inBatch = companyIn(scope ?? { ids });
   const [orders, usage, activity, scanners, scans] = await Promise.all([
-    db.selectFrom("orders").selectAll().where("company_id", "in", ids).execute(),
-    loadLatestUsage(db, ids, window.at),
-    db.selectFrom("activity").selectAll().where("company_id", "in", ids).execute(),
-    db.selectFrom("scanners").selectAll().where("company_id", "in", ids).execute(),
+    db.selectFrom("orders").selectAll().where(inBatch).execute(),
+    loadLatestUsage(db, inBatch, window.at),
+    db.selectFrom("activity").selectAll().where(inBatch).execute(),
+    db.selectFrom("scanners").selectAll().where(inBatch).execute(),
     db
       .selectFrom("scans")
       .selectAll()
-      .where("company_id", "in", ids)
+      .where(inBatch)
       .where("started_at", ">", window.scansSince)
       .where("started_at", "<=", window.at)
       .execute(),
@@ -147,6 +149,22 @@ export async function loadFacts(
   });
 }
 
+/**
+ * The companies a batch query covers. A full scan's batch is every company from its first id to
+ * its last, so a range (one index range scan) replaces a 500-value IN list (500 index descents, or
+ * a sequential scan when the planner misjudges the list). A company inserted into the range
+ * meanwhile only adds rows nobody asks for: results are looked up by the batch's companies.
+ */
+export type CompanyScope =
+  | { readonly from: string; readonly to: string }
+  | { readonly ids: readonly string[] };
+
+export function companyIn(scope: CompanyScope): RawBuilder<boolean> {
+  if ("ids" in scope)
+    return sql<boolean>`company_id in (${sql.join(scope.ids.length ? [...scope.ids] : [""])})`;
+  return sql<boolean>`company_id between ${scope.from} and ${scope.to}`;
+}
+
 const byCompany = <T extends { company_id: string }>(rows: T[]) => groupBy(rows, (row) => row.company_id);
 
 export function orderFromRow(r: Selectable<OrdersTable>): Order {
@@ -162,15 +180,16 @@ export function orderFromRow(r: Selectable<OrdersTable>): Order {
   };
 }
 
-async function loadLatestUsage(db: Db, ids: string[], at: string) {
+/** Latest per product; all descending, so a backward scan of the primary key needs no sort. */
+async function loadLatestUsage(db: Db, inBatch: RawBuilder<boolean>, at: string) {
   return db
     .selectFrom("usage")
     .distinctOn(["company_id", "product"])
     .selectAll()
-    .where("company_id", "in", ids)
+    .where(inBatch)
     .where("measured_at", "<=", at)
-    .orderBy("company_id")
-    .orderBy("product")
+    .orderBy("company_id", "desc")
+    .orderBy("product", "desc")
     .orderBy("measured_at", "desc")
     .execute();
 }

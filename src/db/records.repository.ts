@@ -190,20 +190,29 @@ function upsertStatement<K extends RecordKind>(
 ): RawBuilder<{ inserted: boolean }> {
   const table = sql.table(spec.table);
   const columns = sql.join(spec.columns.map((c) => sql.ref(c)));
-  const values = sql.join(
-    rows.map((row) => sql`(${sql.join(spec.columns.map((c) => cast(row[c], spec.casts?.[c])))})`),
-  );
+  // One array parameter per column: the statement text stays the same size whatever the row
+  // count, so there is no VALUES list of thousands of expressions to parse, plan and bind.
+  const arrays = sql.join(spec.columns.map((c) => columnArray(rows, c, spec.casts?.[c])));
+  const selected = sql.join(spec.columns.map((c) => fromElement(c, spec.casts?.[c])));
   const mutable = spec.columns.filter((c) => !spec.keys.includes(c));
   const set = sql.join(mutable.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
   const current = sql.join(mutable.map((c) => sql`${table}.${sql.ref(c)}`));
   const incoming = sql.join(mutable.map((c) => sql`excluded.${sql.ref(c)}`));
   return sql<{ inserted: boolean }>`
-    insert into ${table} (${columns}) values ${values}
+    insert into ${table} (${columns})
+    select ${selected} from unnest(${arrays}) as v(${columns})
     on conflict (${sql.join(spec.keys.map((k) => sql.ref(k)))}) do update set ${set}
     where (${current}) is distinct from (${incoming})
     returning (xmax = 0) as inserted`;
 }
 
-function cast(value: unknown, type: string | undefined): RawBuilder<unknown> {
-  return type ? sql`${value}::${sql.raw(type)}` : sql`${value}`;
+/** A column's values as one typed array; a text[] column travels as JSON (arrays cannot nest). */
+function columnArray(rows: Row[], column: string, type: string | undefined): RawBuilder<unknown> {
+  if (type === "text[]") return sql`${rows.map((r) => JSON.stringify(r[column]))}::jsonb[]`;
+  return sql`${rows.map((r) => r[column])}::${sql.raw(`${type ?? "text"}[]`)}`;
+}
+
+function fromElement(column: string, type: string | undefined): RawBuilder<unknown> {
+  if (type === "text[]") return sql`array(select jsonb_array_elements_text(v.${sql.ref(column)}))`;
+  return sql`v.${sql.ref(column)}`;
 }

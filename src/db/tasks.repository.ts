@@ -1,6 +1,7 @@
 /** Reading and writing tasks and their history; queries only, the lifecycle is decided in core. */
 import type { Insertable, Kysely, Selectable } from "kysely";
 import { SEVERITY_RANK, type Task, type TaskEvent } from "../core/task.ts";
+import { type CompanyScope, companyIn } from "./facts.repository.ts";
 import type { Database, TaskEventsTable, TasksTable } from "./schema.ts";
 
 type Db = Kysely<Database>;
@@ -69,12 +70,16 @@ export function chunk<T>(items: readonly T[], columns: number): T[][] {
 }
 
 /** The live (not resolved) tasks of the given companies. */
-export async function liveTasksOf(db: Db, companyIds: readonly string[]): Promise<Task[]> {
+export async function liveTasksOf(
+  db: Db,
+  companyIds: readonly string[],
+  scope?: CompanyScope,
+): Promise<Task[]> {
   if (companyIds.length === 0) return [];
   const rows = await db
     .selectFrom("tasks")
     .selectAll()
-    .where("company_id", "in", [...companyIds])
+    .where(companyIn(scope ?? { ids: companyIds }))
     .where("status", "<>", "resolved")
     .execute();
   return rows.map(taskFromRow);
