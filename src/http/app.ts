@@ -96,7 +96,9 @@ async function serveWeb(app: FastifyInstance, webRoot: string | undefined): Prom
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "";
     // A missing file (an old asset, say) is a 404, not the portal's page served as script.
-    const isFile = path.startsWith("/assets/") || /\.[a-z0-9]+$/i.test(path);
+    // (Only asset-like names: a company id such as "acme.com" in a page address is not a file.)
+    const isFile =
+      path.startsWith("/assets/") || /\.(js|css|map|png|svg|ico|woff2?|webmanifest)$/i.test(path);
     if (!hasWeb || path.startsWith("/api/") || isFile || request.method !== "GET") {
       return sendError(reply, 404, "NOT_FOUND", `No such address: ${request.method} ${path}`);
     }
