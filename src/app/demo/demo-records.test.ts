@@ -12,7 +12,7 @@ import { PRODUCT_CODES, SCANNED_PRODUCTS } from "../../core/products.ts";
 import { type ImportRecord, RECORD_KINDS } from "../../core/records.ts";
 import { DEFAULT_RULE_SETTINGS } from "../../core/settings.ts";
 import { SEVERITIES, TASK_TYPES } from "../../core/task.ts";
-import { RECORD_SCHEMAS } from "../import/record-schemas.ts";
+import { RECORD_SCHEMAS, recordKey } from "../import/record-schemas.ts";
 import { companyFacts } from "./company-facts.ts";
 import { type DemoOptions, demoRecords } from "./demo-records.ts";
 
@@ -69,7 +69,7 @@ describe("demoRecords", () => {
         expect(rank).toBeGreaterThanOrEqual(lastRank);
         lastRank = rank;
       }
-      seen.get(item.kind)?.add(keyOf(item));
+      seen.get(item.kind)?.add(recordKey(item));
     }
     expect(seen.get("company")?.size).toBe(300);
   });
@@ -78,7 +78,7 @@ describe("demoRecords", () => {
     const keys = new Set<string>();
     let count = 0;
     for (const item of demoRecords(options(500))) {
-      keys.add(`${item.kind}:${keyOf(item)}`);
+      keys.add(`${item.kind}:${recordKey(item)}`);
       count += 1;
     }
     expect(keys.size).toBe(count);
@@ -92,7 +92,7 @@ describe("demoRecords", () => {
   it("passes the import schemas", () => {
     const rejected = [...demoRecords(options(200))]
       .filter((item) => !RECORD_SCHEMAS[item.kind].safeParse(JSON.parse(JSON.stringify(item.record))).success)
-      .map((item) => `${item.kind} ${keyOf(item)}`);
+      .map((item) => `${item.kind} ${recordKey(item)}`);
     expect(rejected).toEqual([]);
   });
 
@@ -175,28 +175,11 @@ describe("demoRecords", () => {
   });
 });
 
-function keyOf(item: ImportRecord): string {
-  switch (item.kind) {
-    case "partner":
-    case "partnership":
-    case "company":
-    case "scanner":
-    case "scan":
-      return item.record.id;
-    case "order":
-      return item.record.orderNumber;
-    case "usage":
-      return `${item.record.companyId}/${item.record.product}/${item.record.measuredAt}`;
-    case "activity":
-      return `${item.record.companyId}/${item.record.product}`;
-  }
-}
-
 /** Everything wrong with one record; collected rather than asserted one by one (8,000 records). */
 function problemsOf(item: ImportRecord): string[] {
   const problems: string[] = [];
   const check = (ok: boolean, what: string) => {
-    if (!ok) problems.push(`${item.kind} ${keyOf(item)}: ${what}`);
+    if (!ok) problems.push(`${item.kind} ${recordKey(item)}: ${what}`);
   };
   const checkInstant = (value: string | null, what: string) => {
     if (value === null) return;
